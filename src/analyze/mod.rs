@@ -1,0 +1,4 @@
+//! Analyzers: pure functions from a [`Document`](crate::Document) and a
+//! [`Config`](crate::Config) to plain data. None of them prints or keeps state.
+
+pub mod placeholders;

@@ -1,0 +1,210 @@
+//! `zongjie lint`: diagnostics for people (text) or programs (JSON, NDJSON).
+
+use std::io::{self, Write};
+
+use anyhow::Result;
+use clap::{Args, ValueEnum};
+use rayon::prelude::*;
+
+use super::{InputArgs, RuleArgs, exit};
+use zongjie::input::{self, collect_sources, walk::error_path};
+use zongjie::lint_document;
+use zongjie::render::json::{FatalError, LintOutput, LintSummary};
+use zongjie::render::{Style, text};
+use zongjie::report::{FileLint, SCHEMA_VERSION, Severity};
+
+/// Arguments of `zongjie lint`.
+#[derive(Debug, Args)]
+pub struct LintArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    #[command(flatten)]
+    rules: RuleArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = LintFormat::Text)]
+    format: LintFormat,
+    /// Exit with 1 when a finding is at least this severe.
+    #[arg(long, value_enum, default_value_t = FailLevel::Warning)]
+    fail_level: FailLevel,
+    /// Print the effective config as TOML and exit.
+    #[arg(long)]
+    dump_config: bool,
+    /// Print no summary line (text format).
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum LintFormat {
+    Text,
+    Json,
+    Ndjson,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum FailLevel {
+    Info,
+    Warning,
+    Error,
+}
+
+impl FailLevel {
+    fn severity(self) -> Severity {
+        match self {
+            FailLevel::Info => Severity::Info,
+            FailLevel::Warning => Severity::Warning,
+            FailLevel::Error => Severity::Error,
+        }
+    }
+}
+
+/// Runs `lint`; a fatal error is printed as JSON in the JSON formats.
+pub fn run(args: LintArgs) -> Result<u8> {
+    match lint(&args) {
+        Ok(code) => Ok(code),
+        Err(err) if args.format != LintFormat::Text => {
+            let msg = format!("{err:#}");
+            let fatal = FatalError {
+                version: SCHEMA_VERSION,
+                error: &msg,
+            };
+            let mut out = io::stdout().lock();
+            serde_json::to_writer(&mut out, &fatal)?;
+            writeln!(out)?;
+            eprintln!("zongjie: {msg}");
+            Ok(exit::FAILURE)
+        }
+        Err(err) => Err(err),
+    }
+}
+
+fn lint(args: &LintArgs) -> Result<u8> {
+    let mut config = args.input.load_config()?;
+    args.rules.apply(&mut config);
+    if args.dump_config {
+        print!("{}", toml::to_string(&config.to_file())?);
+        return Ok(exit::CLEAN);
+    }
+    let opts = args.input.read_options()?;
+    let style = args.input.style();
+    let sources = collect_sources(&args.input.paths, &args.input.glob);
+    if sources.is_empty() {
+        anyhow::bail!(
+            "no input files found (default extensions: .txt .md .text .docx; use --glob)"
+        );
+    }
+    let text_mode = args.format == LintFormat::Text;
+    // Each file is read, checked and (in text mode) rendered on a worker; output is
+    // then written in path order, so it never depends on scheduling.
+    let results: Vec<(FileLint, Vec<u8>)> = sources
+        .par_iter()
+        .map(|source| {
+            let file = match source {
+                Ok(source) => match input::read_source(source, &opts) {
+                    Ok(doc) => {
+                        let lint = FileLint {
+                            path: doc.path.clone(),
+                            encoding: doc.encoding.clone(),
+                            error: None,
+                            warnings: doc.warnings.clone(),
+                            diagnostics: lint_document(&doc, &config),
+                        };
+                        let rendered = if text_mode {
+                            render_text(&doc, &lint, style)
+                        } else {
+                            Vec::new()
+                        };
+                        return (lint, rendered);
+                    }
+                    Err(e) => FileLint {
+                        path: source.display_name(),
+                        error: Some(e.to_string()),
+                        ..FileLint::default()
+                    },
+                },
+                Err(e) => FileLint {
+                    path: error_path(e),
+                    error: Some(e.to_string()),
+                    ..FileLint::default()
+                },
+            };
+            (file, Vec::new())
+        })
+        .collect();
+    let files: Vec<FileLint> = results.iter().map(|(f, _)| f.clone()).collect();
+
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let stderr = io::stderr();
+    let mut err = stderr.lock();
+    match args.format {
+        LintFormat::Text => {
+            for (file, rendered) in &results {
+                if let Some(e) = &file.error {
+                    writeln!(err, "{}: {e}", style_err(style))?;
+                }
+                for w in &file.warnings {
+                    writeln!(
+                        err,
+                        "{}: {}: {w}",
+                        style.paint("1;33", "warning"),
+                        file.path
+                    )?;
+                }
+                out.write_all(rendered)?;
+            }
+            if !args.quiet {
+                writeln!(out, "{}", text::summary_line(&files))?;
+            }
+        }
+        LintFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &LintOutput::new(&files))?;
+            writeln!(out)?;
+        }
+        LintFormat::Ndjson => {
+            for file in &files {
+                serde_json::to_writer(&mut out, file)?;
+                writeln!(out)?;
+            }
+            #[derive(serde::Serialize)]
+            struct Last {
+                version: u32,
+                summary: LintSummary,
+            }
+            serde_json::to_writer(
+                &mut out,
+                &Last {
+                    version: SCHEMA_VERSION,
+                    summary: LintSummary::of(&files),
+                },
+            )?;
+            writeln!(out)?;
+        }
+    }
+    out.flush()?;
+    Ok(exit_code(&files, args.fail_level.severity()))
+}
+
+fn style_err(style: Style) -> String {
+    style.paint("1;31", "error")
+}
+
+fn render_text(doc: &zongjie::Document, lint: &FileLint, style: Style) -> Vec<u8> {
+    let mut buf = Vec::new();
+    for d in &lint.diagnostics {
+        // Writing to a Vec cannot fail.
+        let _ = text::write_diagnostic(&mut buf, Some(doc), &lint.path, d, style);
+    }
+    buf
+}
+
+fn exit_code(files: &[FileLint], fail: Severity) -> u8 {
+    if !files.is_empty() && files.iter().all(|f| f.error.is_some()) {
+        return exit::FAILURE;
+    }
+    let found = files
+        .iter()
+        .flat_map(|f| &f.diagnostics)
+        .any(|d| d.severity >= fail);
+    if found { exit::FINDINGS } else { exit::CLEAN }
+}

@@ -1,0 +1,317 @@
+//! Settings: which rules run at which severity, required roles, and vocabulary
+//! added to the embedded `dicts/`.
+//!
+//! Precedence (lowest first): built-in defaults, then `zongjie.toml` or
+//! `.zongjie.toml` found in the current directory or its nearest parent, or the
+//! file given with `--config`, then command-line flags. A config file that does not
+//! parse is an error naming the file, never a silent fall back to defaults.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::dicts::{CueSide, Dicts};
+use crate::error::{Error, Result};
+use crate::report::{Role, Rule, Severity, SlotKind};
+
+/// Config file names looked for, nearest directory first.
+pub const CONFIG_NAMES: &[&str] = &["zongjie.toml", ".zongjie.toml"];
+
+/// The effective settings of an analysis.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Embedded vocabularies merged with the user's.
+    pub dicts: Dicts,
+    /// Roles a work summary must have (`missing-section`).
+    pub required_roles: Vec<Role>,
+    /// Severity per rule; `None` turns a rule off.
+    pub rules: BTreeMap<Rule, Option<Severity>>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        let rules = Rule::ALL
+            .iter()
+            .map(|&r| (r, default_severity(r)))
+            .collect();
+        Config {
+            dicts: Dicts::embedded(),
+            required_roles: Role::ALL.to_vec(),
+            rules,
+        }
+    }
+}
+
+/// Built-in severity of a rule: repetition is a style matter and off by default.
+pub fn default_severity(rule: Rule) -> Option<Severity> {
+    match rule {
+        Rule::RepeatedPhrase => None,
+        _ => Some(Severity::Warning),
+    }
+}
+
+impl Config {
+    /// The severity of `rule`, or `None` when it is off.
+    pub fn severity(&self, rule: Rule) -> Option<Severity> {
+        self.rules.get(&rule).copied().flatten()
+    }
+
+    /// Whether `rule` is on.
+    pub fn enabled(&self, rule: Rule) -> bool {
+        self.severity(rule).is_some()
+    }
+
+    /// Turns a rule on at its configured severity (warning if it was off).
+    pub fn enable(&mut self, rule: Rule) {
+        let sev = self.severity(rule).unwrap_or(Severity::Warning);
+        self.rules.insert(rule, Some(sev));
+    }
+
+    /// Turns a rule off.
+    pub fn disable(&mut self, rule: Rule) {
+        self.rules.insert(rule, None);
+    }
+
+    /// Loads defaults updated by the config file at `path`.
+    pub fn from_file(path: &Path) -> Result<Config> {
+        let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let file: ConfigFile = toml::from_str(&text).map_err(|e| Error::Config {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        })?;
+        let mut config = Config::default();
+        file.apply(path, &mut config)?;
+        Ok(config)
+    }
+
+    /// The nearest config file from `start` upward, if any.
+    pub fn discover(start: &Path) -> Option<PathBuf> {
+        start.ancestors().find_map(|dir| {
+            CONFIG_NAMES
+                .iter()
+                .map(|name| dir.join(name))
+                .find(|p| p.is_file())
+        })
+    }
+
+    /// The effective settings as a config file (for `--dump-config`).
+    pub fn to_file(&self) -> ConfigFile {
+        ConfigFile {
+            required_roles: Some(self.required_roles.clone()),
+            rules: self
+                .rules
+                .iter()
+                .map(|(&r, &s)| (r, s.map_or(Level::Off, Level::from)))
+                .collect(),
+            ..ConfigFile::default()
+        }
+    }
+}
+
+/// A rule's level in a config file: a severity or `off`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Level {
+    /// The rule does not run.
+    Off,
+    /// Reported as info.
+    Info,
+    /// Reported as warning.
+    Warning,
+    /// Reported as error.
+    Error,
+}
+
+impl From<Severity> for Level {
+    fn from(s: Severity) -> Self {
+        match s {
+            Severity::Info => Level::Info,
+            Severity::Warning => Level::Warning,
+            Severity::Error => Level::Error,
+        }
+    }
+}
+
+impl Level {
+    fn severity(self) -> Option<Severity> {
+        match self {
+            Level::Off => None,
+            Level::Info => Some(Severity::Info),
+            Level::Warning => Some(Severity::Warning),
+            Level::Error => Some(Severity::Error),
+        }
+    }
+}
+
+/// The `zongjie.toml` file as written by a user.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ConfigFile {
+    /// Roles a work summary must have.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub required_roles: Option<Vec<Role>>,
+    /// Level per rule id.
+    #[serde(default)]
+    pub rules: BTreeMap<Rule, Level>,
+    /// Placeholder settings.
+    #[serde(default)]
+    pub placeholders: PlaceholderSection,
+    /// Extra cue words per slot kind (matched after the slot).
+    #[serde(default)]
+    pub cues: BTreeMap<SlotKind, Vec<String>>,
+    /// Extra role keywords per role.
+    #[serde(default)]
+    pub roles: BTreeMap<Role, Vec<String>>,
+    /// Extra dictionary files, relative to the config file.
+    #[serde(default)]
+    pub dicts: DictFiles,
+}
+
+/// `[placeholders]` in `zongjie.toml`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct PlaceholderSection {
+    /// Terms beginning with a lone `X` that are not slots.
+    #[serde(default)]
+    pub known_terms: Vec<String>,
+}
+
+/// `[dicts]` in `zongjie.toml`: files in the formats of `dicts/`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct DictFiles {
+    /// A jieba user dictionary (`word freq tag`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_dict: Option<PathBuf>,
+    /// Official phrases (`phrase<TAB>category`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phrases: Option<PathBuf>,
+    /// Stopwords for keywords.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stopwords: Option<PathBuf>,
+    /// Overused filler words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub overused: Option<PathBuf>,
+}
+
+impl ConfigFile {
+    fn apply(self, path: &Path, config: &mut Config) -> Result<()> {
+        let invalid = |message: String| Error::Config {
+            path: path.to_path_buf(),
+            message,
+        };
+        if let Some(roles) = self.required_roles {
+            config.required_roles = roles;
+        }
+        for (rule, level) in self.rules {
+            config.rules.insert(rule, level.severity());
+        }
+        config.dicts.add_known_terms(self.placeholders.known_terms);
+        for (kind, words) in self.cues {
+            if kind == SlotKind::Title || kind == SlotKind::Other {
+                return Err(invalid(format!(
+                    "[cues] {kind}: title and other are decided by rule, not by cue words"
+                )));
+            }
+            config.dicts.add_cues(kind, CueSide::After, words);
+        }
+        for (role, words) in self.roles {
+            config.dicts.add_role_keywords(role, words);
+        }
+        let base = path.parent().unwrap_or(Path::new("."));
+        let read = |rel: &Path| -> Result<String> {
+            let full = base.join(rel);
+            std::fs::read_to_string(&full).map_err(|e| invalid(format!("{}: {e}", full.display())))
+        };
+        if let Some(p) = &self.dicts.user_dict {
+            config.dicts.extra_user_dict.push(read(p)?);
+        }
+        if let Some(p) = &self.dicts.phrases {
+            config.dicts.extra_phrases.push(read(p)?);
+        }
+        if let Some(p) = &self.dicts.stopwords {
+            config.dicts.extra_stopwords.push(read(p)?);
+        }
+        if let Some(p) = &self.dicts.overused {
+            config.dicts.extra_overused.push(read(p)?);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+        let p = dir.join(name);
+        std::fs::write(&p, text).unwrap();
+        p
+    }
+
+    #[test]
+    fn defaults() {
+        let c = Config::default();
+        assert_eq!(c.severity(Rule::Placeholder), Some(Severity::Warning));
+        assert_eq!(c.severity(Rule::RepeatedPhrase), None);
+        assert_eq!(c.required_roles.len(), 5);
+    }
+
+    #[test]
+    fn file_updates_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = write(
+            dir.path(),
+            "zongjie.toml",
+            r#"
+required-roles = ["situation", "plans"]
+[rules]
+numbering = "error"
+placeholder = "off"
+[placeholders]
+known-terms = ["X档案"]
+[cues]
+number = ["批次"]
+[roles]
+problems = ["短板弱项"]
+"#,
+        );
+        let c = Config::from_file(&p).unwrap();
+        assert_eq!(c.required_roles, vec![Role::Situation, Role::Plans]);
+        assert_eq!(c.severity(Rule::Numbering), Some(Severity::Error));
+        assert!(!c.enabled(Rule::Placeholder));
+        assert!(c.dicts.known_terms.contains(&"X档案".to_string()));
+        assert!(c.dicts.cues.iter().any(|q| q.word == "批次"));
+    }
+
+    #[test]
+    fn unknown_keys_and_bad_values_are_errors_naming_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        for bad in [
+            "colour = 1",
+            "[rules]\nplaceholdr = \"off\"",
+            "[rules]\nplaceholder = \"loud\"",
+            "required-roles = [\"summary\"]",
+            "[cues]\ntitle = [\"书\"]",
+            "[dicts]\nphrases = \"missing.txt\"",
+        ] {
+            let p = write(dir.path(), "zongjie.toml", bad);
+            let err = Config::from_file(&p).unwrap_err().to_string();
+            assert!(err.contains("zongjie.toml"), "{bad}: {err}");
+        }
+    }
+
+    #[test]
+    fn discover_finds_nearest() {
+        let dir = tempfile::tempdir().unwrap();
+        let sub = dir.path().join("a/b");
+        std::fs::create_dir_all(&sub).unwrap();
+        write(dir.path(), "zongjie.toml", "");
+        let near = write(&dir.path().join("a"), ".zongjie.toml", "");
+        assert_eq!(Config::discover(&sub), Some(near));
+    }
+}

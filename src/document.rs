@@ -1,0 +1,268 @@
+//! The decoded document and its line index.
+//!
+//! Every analyzer works on a [`Document`]: decoded UTF-8 text (BOM removed) plus a
+//! [`LineIndex`] that turns byte offsets into the 1-based line and char column that
+//! DESIGN.md fixes. What must stay true: `\r\n`, `\n` and `\r` each end exactly one
+//! line, columns count Unicode scalar values, and every [`Span`] slices the text on
+//! char boundaries.
+
+use serde::Serialize;
+
+/// A decoded document, ready for the analyzers.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The path as given or found (`-` for standard input).
+    pub path: String,
+    /// Name of the encoding the bytes were decoded from (`UTF-8`, `GBK`, …).
+    pub encoding: String,
+    /// Problems met while reading that did not stop the analysis (lossy decoding).
+    pub warnings: Vec<String>,
+    text: String,
+    lines: LineIndex,
+}
+
+impl Document {
+    /// Builds a document from already decoded text. A leading BOM is dropped.
+    pub fn new(path: impl Into<String>, encoding: impl Into<String>, text: String) -> Self {
+        let text = match text.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_string(),
+            None => text,
+        };
+        let lines = LineIndex::new(&text);
+        Document {
+            path: path.into(),
+            encoding: encoding.into(),
+            warnings: Vec::new(),
+            text,
+            lines,
+        }
+    }
+
+    /// A UTF-8 document from a string, handy for tests and library users.
+    pub fn from_str(path: impl Into<String>, text: &str) -> Self {
+        Self::new(path, "UTF-8", text.to_string())
+    }
+
+    /// The decoded text (no BOM).
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The line index of the text.
+    pub fn line_index(&self) -> &LineIndex {
+        &self.lines
+    }
+
+    /// Number of chars (Unicode scalar values) in the text.
+    pub fn chars(&self) -> usize {
+        self.text.chars().count()
+    }
+
+    /// The lines of the text, without their terminators.
+    pub fn lines(&self) -> impl Iterator<Item = Line<'_>> + '_ {
+        self.lines.ranges().map(|(number, start, end)| Line {
+            number,
+            byte_start: start,
+            text: &self.text[start..end],
+        })
+    }
+
+    /// Line and column of a byte offset (clamped to the text, moved back to a char boundary).
+    pub fn position(&self, byte: usize) -> Position {
+        self.lines.position(&self.text, byte)
+    }
+
+    /// The span of `byte_start..byte_end`.
+    pub fn span(&self, byte_start: usize, byte_end: usize) -> Span {
+        let start = self.position(byte_start);
+        let end = self.position(byte_end);
+        Span {
+            line: start.line,
+            column: start.column,
+            end_line: end.line,
+            end_column: end.column,
+            byte_start,
+            byte_end,
+        }
+    }
+}
+
+/// One line of a document.
+#[derive(Debug, Clone, Copy)]
+pub struct Line<'a> {
+    /// 1-based line number.
+    pub number: usize,
+    /// Byte offset of the line's first char in the document text.
+    pub byte_start: usize,
+    /// The line's text without its terminator.
+    pub text: &'a str,
+}
+
+/// A 1-based line and char column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Position {
+    /// 1-based line number.
+    pub line: usize,
+    /// 1-based column, counted in chars.
+    pub column: usize,
+}
+
+/// A region of the text, with both char positions and byte offsets.
+///
+/// `end_line`/`end_column` point just past the last char, like `byte_end`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Span {
+    /// 1-based line of the first char.
+    pub line: usize,
+    /// 1-based char column of the first char.
+    pub column: usize,
+    /// 1-based line just past the end.
+    pub end_line: usize,
+    /// 1-based char column just past the end.
+    pub end_column: usize,
+    /// Byte offset of the first char in the decoded text.
+    pub byte_start: usize,
+    /// Byte offset just past the last char.
+    pub byte_end: usize,
+}
+
+/// Byte offsets of line starts and ends, built once per document.
+#[derive(Debug, Clone, Default)]
+pub struct LineIndex {
+    /// `(content_start, content_end)` per line; the terminator lies between one
+    /// line's end and the next line's start.
+    lines: Vec<(usize, usize)>,
+}
+
+impl LineIndex {
+    /// Indexes `text`: `\r\n`, `\n` and `\r` each end one line.
+    pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut lines = Vec::new();
+        let mut start = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => {
+                    lines.push((start, i));
+                    i += 1;
+                    start = i;
+                }
+                b'\r' => {
+                    lines.push((start, i));
+                    i += if bytes.get(i + 1) == Some(&b'\n') {
+                        2
+                    } else {
+                        1
+                    };
+                    start = i;
+                }
+                _ => i += 1,
+            }
+        }
+        // A final line without terminator; an empty text has one empty line.
+        if start < bytes.len() || lines.is_empty() {
+            lines.push((start, bytes.len()));
+        }
+        LineIndex { lines }
+    }
+
+    /// Number of lines.
+    pub fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    /// Whether there are no lines (never true: an empty text has one empty line).
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+
+    /// `(line number, content start, content end)` for every line.
+    pub fn ranges(&self) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
+        self.lines
+            .iter()
+            .enumerate()
+            .map(|(i, &(s, e))| (i + 1, s, e))
+    }
+
+    /// Line and column of `byte` in `text`.
+    pub fn position(&self, text: &str, byte: usize) -> Position {
+        let mut byte = byte.min(text.len());
+        while !text.is_char_boundary(byte) {
+            byte -= 1;
+        }
+        // The last line whose start is at or before `byte`.
+        let idx = self
+            .lines
+            .partition_point(|&(start, _)| start <= byte)
+            .saturating_sub(1);
+        let start = self.lines.get(idx).map_or(0, |&(s, _)| s);
+        let column = text[start..byte].chars().count() + 1;
+        Position {
+            line: idx + 1,
+            column,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pos(text: &str, byte: usize) -> (usize, usize) {
+        let p = Document::from_str("t", text).position(byte);
+        (p.line, p.column)
+    }
+
+    #[test]
+    fn line_endings_each_end_one_line() {
+        let doc = Document::from_str("t", "a\r\nb\nc\rd");
+        let lines: Vec<_> = doc.lines().map(|l| (l.number, l.text)).collect();
+        assert_eq!(lines, vec![(1, "a"), (2, "b"), (3, "c"), (4, "d")]);
+    }
+
+    #[test]
+    fn blank_lines_are_kept() {
+        let doc = Document::from_str("t", "a\n\n\r\n\rb\n");
+        let lines: Vec<_> = doc.lines().map(|l| l.text).collect();
+        assert_eq!(lines, vec!["a", "", "", "", "b"]);
+    }
+
+    #[test]
+    fn columns_count_chars_not_bytes() {
+        let text = "一、主要XX情况\n第二行X";
+        assert_eq!(pos(text, "一、主要".len()), (1, 5));
+        assert_eq!(pos(text, text.find('第').unwrap()), (2, 1));
+        assert_eq!(pos(text, text.len() - 1), (2, 4));
+    }
+
+    #[test]
+    fn bom_is_not_counted() {
+        let doc = Document::from_str("t", "\u{feff}XX厅");
+        assert_eq!(doc.text(), "XX厅");
+        assert_eq!(doc.position(0), Position { line: 1, column: 1 });
+    }
+
+    #[test]
+    fn crlf_positions() {
+        let text = "ab\r\ncX";
+        assert_eq!(pos(text, 5), (2, 2));
+    }
+
+    #[test]
+    fn out_of_range_and_mid_char_offsets_do_not_panic() {
+        let text = "中文";
+        assert_eq!(pos(text, 1), (1, 1));
+        assert_eq!(pos(text, 100), (1, 3));
+        assert_eq!(pos("", 0), (1, 1));
+    }
+
+    #[test]
+    fn span_carries_both_offsets() {
+        let doc = Document::from_str("t", "2018年，XX厅");
+        let start = doc.text().find("XX").unwrap();
+        let s = doc.span(start, start + 2);
+        assert_eq!((s.line, s.column, s.end_line, s.end_column), (1, 7, 1, 9));
+        assert_eq!(&doc.text()[s.byte_start..s.byte_end], "XX");
+    }
+}

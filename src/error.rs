@@ -1,0 +1,78 @@
+//! The library's error type: every variant names the file it is about.
+
+use std::path::PathBuf;
+
+/// Everything that can go wrong reading input or config.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The file could not be opened or read.
+    #[error("{}: cannot read: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The OS error.
+        source: std::io::Error,
+    },
+    /// Walking a directory failed at some entry.
+    #[error("{}: {message}", path.display())]
+    Walk {
+        /// The entry or directory.
+        path: PathBuf,
+        /// What went wrong.
+        message: String,
+    },
+    /// The bytes are not text (NUL bytes, control codes, or another format).
+    #[error("{}: binary file, not text ({reason})", path.display())]
+    Binary {
+        /// The file.
+        path: PathBuf,
+        /// Why it was judged binary.
+        reason: String,
+    },
+    /// `--encoding` named no encoding we know.
+    #[error("unknown encoding {name:?} (try UTF-8, GBK, GB18030, UTF-16LE, UTF-16BE, Big5)")]
+    UnknownEncoding {
+        /// The label given.
+        name: String,
+    },
+    /// A format we cannot read (legacy Word, WPS, PDF).
+    #[error(
+        "{}: unsupported format ({format}); convert it to .docx or .txt first, e.g. `libreoffice --headless --convert-to docx FILE`",
+        path.display()
+    )]
+    Unsupported {
+        /// The file.
+        path: PathBuf,
+        /// The format detected.
+        format: String,
+    },
+    /// A .docx file that could not be read.
+    #[error("{}: {source}", path.display())]
+    Docx {
+        /// The file.
+        path: PathBuf,
+        /// What the extractor found wrong.
+        source: crate::input::docx::DocxError,
+    },
+    /// The file is larger than the configured limit.
+    #[error("{}: file too large ({size} bytes; limit {limit})", path.display())]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size.
+        size: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// A config file that does not parse or says something invalid.
+    #[error("{}: invalid config: {message}", path.display())]
+    Config {
+        /// The config file.
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// Shorthand for results with [`Error`].
+pub type Result<T> = std::result::Result<T, Error>;

@@ -1,0 +1,335 @@
+//! Plain serde data that analyzers return and renderers print.
+//!
+//! Nothing here analyses or prints. Field names are the JSON contract of DESIGN.md
+//! (version [`SCHEMA_VERSION`]): keys may be added, never renamed without a bump.
+
+use serde::{Deserialize, Serialize};
+
+use crate::document::Span;
+
+/// Version of the JSON output schema.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// How serious a diagnostic is. Ordered from least to most serious.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Severity {
+    /// Worth knowing, not a defect.
+    Info,
+    /// A likely defect (the default for every rule).
+    Warning,
+    /// A defect that must be fixed.
+    Error,
+}
+
+impl Severity {
+    /// The kebab-case name used in output and config.
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+macro_rules! named_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "kebab-case")]
+        pub enum $name {
+            $($(#[$vmeta])* $variant),+
+        }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The kebab-case name used in output, config and `dicts/`.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $($name::$variant => $text),+
+                }
+            }
+
+            /// Parses a kebab-case name.
+            pub fn from_name(name: &str) -> Option<Self> {
+                match name {
+                    $($text => Some($name::$variant),)+
+                    _ => None,
+                }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.name())
+            }
+        }
+    };
+}
+
+named_enum!(
+    /// A lint rule; its kebab-case id is also its config key and its name in output.
+    Rule {
+        /// An unfilled template slot (`XX厅`, `X次`).
+        Placeholder => "placeholder",
+        /// Heading or inline enumeration numbers that jump, repeat or mix styles.
+        Numbering => "numbering",
+        /// A heading marker not written the GB/T 9704 way (`（一）、`, `一.`).
+        HeadingStyle => "heading-style",
+        /// A required section role is missing.
+        MissingSection => "missing-section",
+        /// A heading directly followed by a heading of the same or a higher level.
+        EmptySection => "empty-section",
+        /// An unmatched bracket or quote within a paragraph.
+        Unbalanced => "unbalanced",
+        /// A phrase or filler word repeated too often in one document.
+        RepeatedPhrase => "repeated-phrase",
+    }
+);
+
+named_enum!(
+    /// What an unfilled slot stands for, judged from its context.
+    SlotKind {
+        /// A count or amount: `X次`, `XX%`, `XX万元`.
+        Number => "number",
+        /// A date: `X月X日`, `20XX年`.
+        Date => "date",
+        /// A unit or body: `XX厅`, `XX省委`.
+        Organization => "organization",
+        /// A person: `XX同志`, `XX厅长`.
+        Person => "person",
+        /// The whole text inside 《》.
+        Title => "title",
+        /// Anything else: `XX事业`.
+        Other => "other",
+    }
+);
+
+named_enum!(
+    /// The role a level-1 section plays in a work summary.
+    Role {
+        /// What was done: 主要工作, 基本情况, 学习情况.
+        Situation => "situation",
+        /// How: 主要做法, 措施.
+        Practice => "practice",
+        /// Results: 成效, 成绩.
+        Results => "results",
+        /// Shortcomings: 存在的问题, 不足.
+        Problems => "problems",
+        /// Plans: 下一步, 打算, 计划.
+        Plans => "plans",
+    }
+);
+
+/// One finding of a lint rule.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Diagnostic {
+    /// The rule that found it.
+    pub rule: Rule,
+    /// Its severity after config.
+    pub severity: Severity,
+    /// Where it is.
+    #[serde(flatten)]
+    pub span: Span,
+    /// The text at the span.
+    pub text: String,
+    /// The slot kind, for `placeholder` findings.
+    pub kind: Option<SlotKind>,
+    /// A one-line explanation.
+    pub message: String,
+}
+
+/// An unfilled template slot.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Slot {
+    /// Where it is.
+    #[serde(flatten)]
+    pub span: Span,
+    /// The slot's text (`XX`, `某某`, `____`).
+    pub text: String,
+    /// What it stands for.
+    pub kind: SlotKind,
+}
+
+/// A section heading (GB/T 9704 levels 1–4).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Heading {
+    /// 1 (`一、`) to 4 (`（1）`).
+    pub level: u8,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based char column of the marker.
+    pub column: usize,
+    /// The marker as written (`一、`, `（一）`, `1.`).
+    pub marker: String,
+    /// The ordinal the marker stands for (一 → 1).
+    pub number: u32,
+    /// The title: text after the marker up to the first `。`/`：` or the line end.
+    pub title: String,
+    /// Whether body text follows the title on the same line.
+    pub has_body: bool,
+    /// Roles of a level-1 section, from its title's keywords.
+    pub roles: Vec<Role>,
+}
+
+/// A numbering slip: a marker that is not the one expected.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NumberingError {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based char column.
+    pub column: usize,
+    /// The marker expected there (`三、`).
+    pub expected: String,
+    /// The marker found (`四、`).
+    pub found: String,
+}
+
+/// An official phrase and how often it occurs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PhraseCount {
+    /// The phrase as listed in `dicts/phrases.txt`.
+    pub phrase: String,
+    /// Its category (`theory`, `campaign`, …).
+    pub category: String,
+    /// Occurrences.
+    pub count: usize,
+    /// Byte offsets of each occurrence in the decoded text.
+    pub offsets: Vec<usize>,
+}
+
+/// A quoted slogan or a 《title》 with its count.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TextCount {
+    /// The text inside the marks.
+    pub text: String,
+    /// Occurrences.
+    pub count: usize,
+    /// 1-based line of the first occurrence.
+    pub first_line: usize,
+}
+
+/// A keyword with its TF-IDF weight.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Keyword {
+    /// The word.
+    pub word: String,
+    /// TF-IDF weight.
+    pub weight: f64,
+}
+
+/// A phrase repeated within one document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RepeatedPhrase {
+    /// The phrase.
+    pub phrase: String,
+    /// Occurrences.
+    pub count: usize,
+}
+
+/// The completeness score and what lowered it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Completeness {
+    /// In [0, 1]; 1.0 for a filled report with every required role and no finding.
+    pub score: f64,
+    /// Counts behind the score.
+    pub breakdown: CompletenessBreakdown,
+}
+
+impl Default for Completeness {
+    fn default() -> Self {
+        Completeness {
+            score: 1.0,
+            breakdown: CompletenessBreakdown::default(),
+        }
+    }
+}
+
+/// The findings that lower the completeness score.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct CompletenessBreakdown {
+    /// Unfilled slots by kind name.
+    pub slots: std::collections::BTreeMap<String, usize>,
+    /// Required roles with no section.
+    pub missing_roles: usize,
+    /// Headings with no body.
+    pub empty_sections: usize,
+    /// Numbering slips (headings and inline enumerations).
+    pub numbering_errors: usize,
+    /// Unmatched brackets and quotes.
+    pub unbalanced: usize,
+}
+
+/// Everything the analyzers found in one document (one record of `analyze`).
+///
+/// A file that could not be read has `error` set and every other field empty.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct DocReport {
+    /// The path as given or found.
+    pub path: String,
+    /// The encoding the text was decoded from; empty when unread.
+    pub encoding: String,
+    /// Why the file could not be analysed, if it could not.
+    pub error: Option<String>,
+    /// Repairs made while reading (lossy decoding).
+    pub warnings: Vec<String>,
+    /// Chars in the decoded text.
+    pub chars: usize,
+    /// Jieba tokens in the text (0 when segmentation did not run).
+    pub tokens: usize,
+    /// Unfilled slots.
+    pub placeholders: Vec<Slot>,
+    /// Section headings in order.
+    pub headings: Vec<Heading>,
+    /// Required roles no level-1 section holds.
+    pub sections_missing: Vec<Role>,
+    /// Heading numbering slips.
+    pub numbering_errors: Vec<NumberingError>,
+    /// Official phrases, most frequent first.
+    pub phrases: Vec<PhraseCount>,
+    /// “Quoted” slogans.
+    pub quotes: Vec<TextCount>,
+    /// 《Titles》 of documents cited.
+    pub titles: Vec<TextCount>,
+    /// Top keywords by TF-IDF.
+    pub keywords: Vec<Keyword>,
+    /// Phrases repeated within the document.
+    pub repeated_phrases: Vec<RepeatedPhrase>,
+    /// The completeness score.
+    pub completeness: Completeness,
+    /// Every lint finding, in text order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl DocReport {
+    /// The record of a file that could not be read.
+    pub fn failed(path: String, error: String) -> Self {
+        DocReport {
+            path,
+            error: Some(error),
+            completeness: Completeness {
+                score: 0.0,
+                breakdown: CompletenessBreakdown::default(),
+            },
+            ..DocReport::default()
+        }
+    }
+}
+
+/// One file's lint result.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct FileLint {
+    /// The path as given or found.
+    pub path: String,
+    /// The encoding used; empty when unread.
+    pub encoding: String,
+    /// Why the file could not be checked, if it could not.
+    pub error: Option<String>,
+    /// Repairs made while reading.
+    pub warnings: Vec<String>,
+    /// Findings in text order.
+    pub diagnostics: Vec<Diagnostic>,
+}
