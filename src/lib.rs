@@ -21,6 +21,7 @@
 
 pub mod analyze;
 pub mod config;
+pub mod corpus;
 pub mod dicts;
 pub mod document;
 pub mod error;

@@ -1,0 +1,166 @@
+//! Completeness across an archive: mean, histogram, missing roles, and the
+//! documents with the most unfilled slots. Memory is constant in the number of
+//! documents (a fixed histogram and a bounded top list).
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::report::{DocReport, Role};
+
+/// Histogram bins over [0, 1].
+pub const HISTOGRAM_BINS: usize = 10;
+/// Documents listed in `most_slots`.
+pub const MOST_SLOTS: usize = 10;
+
+/// One histogram bin.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Bin {
+    /// Lower bound (inclusive).
+    pub from: f64,
+    /// Upper bound (exclusive, except the last bin which includes 1.0).
+    pub to: f64,
+    /// Documents whose score falls in the bin.
+    pub documents: u64,
+}
+
+/// A document and its number of unfilled slots.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SlotCount {
+    /// The document.
+    pub path: String,
+    /// Its unfilled slots.
+    pub slots: usize,
+}
+
+/// Completeness statistics of the analysed documents.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CompletenessSummary {
+    /// Mean score of analysed documents (0 when none).
+    pub mean: f64,
+    /// Documents with a score of exactly 1.
+    pub complete: u64,
+    /// Score histogram.
+    pub histogram: Vec<Bin>,
+    /// Documents with the most slots, most first (ties by path).
+    pub most_slots: Vec<SlotCount>,
+    /// Documents lacking each required role.
+    pub missing_roles: BTreeMap<Role, u64>,
+    /// Unfilled slots by kind across the archive.
+    pub slots_by_kind: BTreeMap<String, u64>,
+    /// Documents with at least one unfilled slot.
+    pub documents_with_slots: u64,
+}
+
+/// Accumulates [`CompletenessSummary`] one document at a time.
+#[derive(Debug, Clone, Default)]
+pub struct SummaryBuilder {
+    analysed: u64,
+    sum: f64,
+    complete: u64,
+    bins: [u64; HISTOGRAM_BINS],
+    most: Vec<SlotCount>,
+    missing: BTreeMap<Role, u64>,
+    kinds: BTreeMap<String, u64>,
+    with_slots: u64,
+}
+
+impl SummaryBuilder {
+    /// Adds one analysed document (failed ones are skipped).
+    pub fn add(&mut self, doc: &DocReport) {
+        if doc.error.is_some() {
+            return;
+        }
+        let score = doc.completeness.score.clamp(0.0, 1.0);
+        self.analysed += 1;
+        self.sum += score;
+        if score >= 1.0 {
+            self.complete += 1;
+        }
+        let bin = ((score * HISTOGRAM_BINS as f64) as usize).min(HISTOGRAM_BINS - 1);
+        self.bins[bin] += 1;
+        for role in &doc.sections_missing {
+            *self.missing.entry(*role).or_default() += 1;
+        }
+        for slot in &doc.placeholders {
+            *self.kinds.entry(slot.kind.to_string()).or_default() += 1;
+        }
+        let slots = doc.placeholders.len();
+        if slots > 0 {
+            self.with_slots += 1;
+            self.most.push(SlotCount {
+                path: doc.path.clone(),
+                slots,
+            });
+            if self.most.len() > 4 * MOST_SLOTS {
+                self.trim();
+            }
+        }
+    }
+
+    fn trim(&mut self) {
+        self.most
+            .sort_by(|a, b| b.slots.cmp(&a.slots).then_with(|| a.path.cmp(&b.path)));
+        self.most.truncate(MOST_SLOTS);
+    }
+
+    /// The summary so far.
+    pub fn finish(mut self) -> CompletenessSummary {
+        self.trim();
+        let histogram = (0..HISTOGRAM_BINS)
+            .map(|i| Bin {
+                from: i as f64 / HISTOGRAM_BINS as f64,
+                to: (i + 1) as f64 / HISTOGRAM_BINS as f64,
+                documents: self.bins[i],
+            })
+            .collect();
+        let mean = if self.analysed == 0 {
+            0.0
+        } else {
+            ((self.sum / self.analysed as f64) * 1000.0).round() / 1000.0
+        };
+        CompletenessSummary {
+            mean,
+            complete: self.complete,
+            histogram,
+            most_slots: self.most,
+            missing_roles: self.missing,
+            slots_by_kind: self.kinds,
+            documents_with_slots: self.with_slots,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::Completeness;
+
+    fn doc(path: &str, score: f64, missing: &[Role]) -> DocReport {
+        DocReport {
+            path: path.into(),
+            completeness: Completeness {
+                score,
+                ..Completeness::default()
+            },
+            sections_missing: missing.to_vec(),
+            ..DocReport::default()
+        }
+    }
+
+    #[test]
+    fn histogram_mean_and_missing_roles() {
+        let mut b = SummaryBuilder::default();
+        b.add(&doc("a", 1.0, &[]));
+        b.add(&doc("b", 0.55, &[Role::Problems]));
+        b.add(&doc("c", 0.0, &[Role::Problems, Role::Plans]));
+        b.add(&DocReport::failed("d".into(), "bad".into()));
+        let s = b.finish();
+        assert_eq!(s.mean, 0.517);
+        assert_eq!(s.complete, 1);
+        let counts: Vec<u64> = s.histogram.iter().map(|b| b.documents).collect();
+        assert_eq!(counts, vec![1, 0, 0, 0, 0, 1, 0, 0, 0, 1]);
+        assert_eq!(s.missing_roles.get(&Role::Problems), Some(&2));
+        assert_eq!(s.missing_roles.get(&Role::Plans), Some(&1));
+    }
+}
