@@ -65,6 +65,20 @@ pub fn analyze_document(doc: &Document, config: &Config) -> DocReport {
     }
 }
 
+/// Runs every analyzer on one document and extracts what corpus statistics need,
+/// segmenting the text once for both.
+pub fn analyze_for_corpus(
+    doc: &Document,
+    config: &Config,
+    opts: &corpus::CorpusOptions,
+) -> (DocReport, corpus::DocFeatures) {
+    let report = analyze_document(doc, config);
+    // Word tokens come from the segmenter once it lands; until then no n-grams.
+    let tokens: Vec<(usize, usize)> = Vec::new();
+    let features = corpus::DocFeatures::extract(doc, &tokens, opts);
+    (report, features)
+}
+
 fn slot_diagnostic(slot: &Slot, severity: Severity) -> Diagnostic {
     Diagnostic {
         rule: Rule::Placeholder,

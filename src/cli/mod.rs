@@ -3,6 +3,7 @@
 //! This layer reads flags, loads config, calls the library and picks a renderer;
 //! it holds no analysis of its own.
 
+mod analyze;
 mod lint;
 
 use std::io::IsTerminal;
@@ -38,6 +39,8 @@ pub struct Cli {
 enum Command {
     /// List unfilled template slots and structure problems as file:line:col diagnostics.
     Lint(lint::LintArgs),
+    /// Analyse many documents in parallel: per-document metrics and corpus statistics.
+    Analyze(analyze::AnalyzeArgs),
 }
 
 /// Inputs and reading options shared by every subcommand.
@@ -153,5 +156,6 @@ pub fn run() -> Result<u8> {
     let cli = Cli::parse();
     match cli.command {
         Command::Lint(args) => lint::run(args),
+        Command::Analyze(args) => analyze::run(args),
     }
 }

@@ -57,7 +57,10 @@ mod tests {
         assert_eq!(hash_str(""), 0);
         assert_eq!(hash_str("武装头脑"), PINNED);
         assert_ne!(hash_str("武装头脑"), hash_str("指导实践"));
-        assert_ne!(combine(hash_str("a"), hash_str("b")), combine(hash_str("b"), hash_str("a")));
+        assert_ne!(
+            combine(hash_str("a"), hash_str("b")),
+            combine(hash_str("b"), hash_str("a"))
+        );
     }
 
     #[test]

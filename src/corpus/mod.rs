@@ -153,14 +153,23 @@ impl Corpus {
         F: Fn(&str) -> Option<String> + Sync,
     {
         let paths = &self.paths;
-        let (near_duplicates, clusters) = neardup::find(paths, &self.signatures, self.opts.dup_threshold, |i| {
-            paths.get(i).and_then(|p| reread(p))
-        });
+        let (near_duplicates, clusters) =
+            neardup::find(paths, &self.signatures, self.opts.dup_threshold, |i| {
+                paths.get(i).and_then(|p| reread(p))
+            });
         CorpusReport {
             documents: self.paths.len(),
             failed: self.failed,
-            repeated_phrases: repeated::top_phrases(&self.phrases, self.opts.min_docs, self.opts.top),
-            shared_sentences: repeated::top_sentences(&self.sentences, self.opts.min_docs, self.opts.top),
+            repeated_phrases: repeated::top_phrases(
+                &self.phrases,
+                self.opts.min_docs,
+                self.opts.top,
+            ),
+            shared_sentences: repeated::top_sentences(
+                &self.sentences,
+                self.opts.min_docs,
+                self.opts.top,
+            ),
             near_duplicates,
             clusters,
             completeness: self.summary.finish(),

@@ -72,8 +72,8 @@ pub fn signature(text: &str) -> Signature {
     if sh.is_empty() {
         return Vec::new();
     }
-    let mut bins = vec![u32::MAX; BINS];
-    let mut filled = vec![false; BINS];
+    let mut bins = [u32::MAX; BINS];
+    let mut filled = [false; BINS];
     for h in sh {
         let m = mix(h);
         let bin = (m >> 57) as usize % BINS;
@@ -93,7 +93,9 @@ pub fn signature(text: &str) -> Signature {
             (1..BINS)
                 .map(|d| (d, (i + d) % BINS))
                 .find(|&(_, j)| filled[j])
-                .map_or(0, |(d, j)| mix(u64::from(bins[j]) ^ ((d as u64) << 32)) as u32)
+                .map_or(0, |(d, j)| {
+                    mix(u64::from(bins[j]) ^ ((d as u64) << 32)) as u32
+                })
         })
         .collect();
     sig
@@ -148,7 +150,11 @@ pub fn candidates(signatures: &[Signature]) -> Vec<(u32, u32)> {
     let mut pairs: Vec<(u32, u32)> = Vec::new();
     for group in keys.chunk_by(|a, b| a.0 == b.0) {
         let docs: Vec<u32> = group.iter().map(|&(_, d)| d).collect();
-        let anchors = if docs.len() > MAX_BUCKET_PAIRS { BUCKET_ANCHORS } else { docs.len() };
+        let anchors = if docs.len() > MAX_BUCKET_PAIRS {
+            BUCKET_ANCHORS
+        } else {
+            docs.len()
+        };
         for (i, &a) in docs.iter().enumerate().take(anchors) {
             for &b in &docs[i + 1..] {
                 if a != b {
@@ -196,7 +202,8 @@ where
     let pairs: Vec<(u32, u32)> = candidates(signatures)
         .into_iter()
         .filter(|&(a, b)| {
-            let (Some(sa), Some(sb)) = (signatures.get(a as usize), signatures.get(b as usize)) else {
+            let (Some(sa), Some(sb)) = (signatures.get(a as usize), signatures.get(b as usize))
+            else {
                 return false;
             };
             estimate(sa, sb) >= threshold - ESTIMATE_MARGIN
@@ -223,7 +230,7 @@ where
                 .collect::<Vec<_>>()
         })
         .collect();
-    verified.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
+    verified.sort_by_key(|x| (x.0, x.1));
     let name = |i: u32| paths.get(i as usize).cloned().unwrap_or_default();
     let dups = verified
         .iter()
@@ -339,8 +346,19 @@ mod tests {
         let sigs: Vec<Signature> = texts.iter().map(|t| signature(t)).collect();
         let (pairs, clusters) = find(&paths, &sigs, 0.5, |i| texts.get(i).cloned());
         let got: Vec<(&str, &str)> = pairs.iter().map(|p| (p.a.as_str(), p.b.as_str())).collect();
-        assert_eq!(got, vec![("d0.txt", "d2.txt"), ("d0.txt", "d3.txt"), ("d2.txt", "d3.txt")]);
-        assert!(pairs.iter().all(|p| p.similarity >= 0.5 && p.similarity <= 1.0));
+        assert_eq!(
+            got,
+            vec![
+                ("d0.txt", "d2.txt"),
+                ("d0.txt", "d3.txt"),
+                ("d2.txt", "d3.txt")
+            ]
+        );
+        assert!(
+            pairs
+                .iter()
+                .all(|p| p.similarity >= 0.5 && p.similarity <= 1.0)
+        );
         assert_eq!(clusters.len(), 1);
         assert_eq!(clusters[0].documents, vec!["d0.txt", "d2.txt", "d3.txt"]);
     }

@@ -87,7 +87,9 @@ pub fn document_ngrams(text: &str, tokens: &[(usize, usize)], opts: NgramOptions
                     continue;
                 }
                 let (start, end) = (words[i].0, words[j].1);
-                let Some(slice) = text.get(start..end) else { continue };
+                let Some(slice) = text.get(start..end) else {
+                    continue;
+                };
                 let hash = hash_bytes(slice.as_bytes());
                 seen.entry(hash)
                     .and_modify(|e| e.count += 1)
@@ -102,7 +104,9 @@ pub fn document_ngrams(text: &str, tokens: &[(usize, usize)], opts: NgramOptions
         words.clear();
     };
     for &(start, end) in tokens {
-        let Some(token) = text.get(start..end) else { continue };
+        let Some(token) = text.get(start..end) else {
+            continue;
+        };
         if token == "、" {
             continue;
         }
@@ -131,7 +135,9 @@ pub fn document_sentences(text: &str) -> DocItems {
 }
 
 fn add_sentence(text: &str, start: usize, end: usize, seen: &mut HashMap<u64, DocItem>) {
-    let Some(raw) = text.get(start..end) else { return };
+    let Some(raw) = text.get(start..end) else {
+        return;
+    };
     let trimmed = raw.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
     let lead = raw.len() - trimmed.len();
     let sentence = trimmed.trim_end_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
@@ -140,12 +146,14 @@ fn add_sentence(text: &str, start: usize, end: usize, seen: &mut HashMap<u64, Do
     }
     let s = start + lead;
     let hash = hash_bytes(sentence.as_bytes());
-    seen.entry(hash).and_modify(|e| e.count += 1).or_insert(DocItem {
-        hash,
-        count: 1,
-        start: s as u32,
-        end: (s + sentence.len()) as u32,
-    });
+    seen.entry(hash)
+        .and_modify(|e| e.count += 1)
+        .or_insert(DocItem {
+            hash,
+            count: 1,
+            start: s as u32,
+            end: (s + sentence.len()) as u32,
+        });
 }
 
 fn into_doc_items(text: &str, seen: HashMap<u64, DocItem>) -> DocItems {
@@ -171,9 +179,9 @@ pub fn top_phrases(table: &DocFreqTable, min_docs: u32, top: usize) -> Vec<Corpu
         kept.push((text, e.documents, e.count));
     }
     for &(text, documents, count) in &kept {
-        let contained = kept
-            .iter()
-            .any(|&(other, d, _)| d == documents && other.len() > text.len() && other.contains(text));
+        let contained = kept.iter().any(|&(other, d, _)| {
+            d == documents && other.len() > text.len() && other.contains(text)
+        });
         if !contained {
             out.push(CorpusPhrase {
                 phrase: text.to_string(),
@@ -221,7 +229,11 @@ mod tests {
     fn ngram_texts(words: &str) -> Vec<String> {
         let (text, toks) = split(words);
         let d = document_ngrams(&text, &toks, NgramOptions::default());
-        let mut v: Vec<String> = d.items.iter().map(|i| text[i.start as usize..i.end as usize].to_string()).collect();
+        let mut v: Vec<String> = d
+            .items
+            .iter()
+            .map(|i| text[i.start as usize..i.end as usize].to_string())
+            .collect();
         v.sort();
         v
     }
@@ -252,25 +264,44 @@ mod tests {
 
     #[test]
     fn sentences_of_fifteen_chars_or_more() {
-        let d = document_sentences("短句。这是一个足够长的句子，用来测试共享句子统计！\n  另一个同样足够长的句子用于测试共享统计；");
-        let mut got: Vec<&str> = d.items.iter().map(|i| &d.text[i.start as usize..i.end as usize]).collect();
+        let d = document_sentences(
+            "短句。这是一个足够长的句子，用来测试共享句子统计！\n  另一个同样足够长的句子用于测试共享统计；",
+        );
+        let mut got: Vec<&str> = d
+            .items
+            .iter()
+            .map(|i| &d.text[i.start as usize..i.end as usize])
+            .collect();
         got.sort();
-        assert_eq!(got, vec!["另一个同样足够长的句子用于测试共享统计", "这是一个足够长的句子，用来测试共享句子统计"]);
+        assert_eq!(
+            got,
+            vec![
+                "另一个同样足够长的句子用于测试共享统计",
+                "这是一个足够长的句子，用来测试共享句子统计"
+            ]
+        );
     }
 
     #[test]
     fn maximal_phrases_only() {
         let mut table = DocFreqTable::new(0);
-        let docs: Vec<DocItems> = ["武装|头脑|、|指导|实践", "武装|头脑|、|指导|实践", "武装|头脑|，|其他|内容"]
-            .iter()
-            .map(|w| {
-                let (t, k) = split(w);
-                document_ngrams(&t, &k, NgramOptions::default())
-            })
-            .collect();
+        let docs: Vec<DocItems> = [
+            "武装|头脑|、|指导|实践",
+            "武装|头脑|、|指导|实践",
+            "武装|头脑|，|其他|内容",
+        ]
+        .iter()
+        .map(|w| {
+            let (t, k) = split(w);
+            document_ngrams(&t, &k, NgramOptions::default())
+        })
+        .collect();
         table.add_batch(&docs);
         let top = top_phrases(&table, 2, 10);
-        let got: Vec<(&str, u32)> = top.iter().map(|p| (p.phrase.as_str(), p.documents)).collect();
+        let got: Vec<(&str, u32)> = top
+            .iter()
+            .map(|p| (p.phrase.as_str(), p.documents))
+            .collect();
         // 武装头脑 has 3 documents, so it is listed beside the longer phrase (2).
         assert_eq!(got, vec![("武装头脑", 3), ("武装头脑、指导实践", 2)]);
     }

@@ -127,7 +127,9 @@ impl DocFreqTable {
             .zip(routed.into_par_iter())
             .for_each(|(shard, items)| {
                 for (i, item) in items {
-                    let Some(doc) = docs.get(i as usize) else { continue };
+                    let Some(doc) = docs.get(i as usize) else {
+                        continue;
+                    };
                     merge(shard, first + i, doc, item, bucket, keep_first);
                 }
             });
@@ -238,7 +240,8 @@ mod tests {
         t.add_batch(&[doc(&[("甲", 2), ("乙", 1)]), doc(&[("甲", 3)])]);
         t.add_batch(&[doc(&[("乙", 1), ("甲", 1)]), DocItems::default()]);
         let f = t.frequent(2);
-        let got: Vec<(&str, u32, u32)> = f.iter().map(|(s, e)| (*s, e.documents, e.count)).collect();
+        let got: Vec<(&str, u32, u32)> =
+            f.iter().map(|(s, e)| (*s, e.documents, e.count)).collect();
         assert_eq!(got, vec![("甲", 3, 6), ("乙", 2, 2)]);
         assert_eq!(t.documents(), 4);
     }
@@ -274,8 +277,16 @@ mod tests {
         for chunk in docs.chunks(7) {
             many.add_batch(chunk);
         }
-        let a: Vec<_> = one.frequent(1).iter().map(|(s, e)| (s.to_string(), e.documents, e.count)).collect();
-        let b: Vec<_> = many.frequent(1).iter().map(|(s, e)| (s.to_string(), e.documents, e.count)).collect();
+        let a: Vec<_> = one
+            .frequent(1)
+            .iter()
+            .map(|(s, e)| (s.to_string(), e.documents, e.count))
+            .collect();
+        let b: Vec<_> = many
+            .frequent(1)
+            .iter()
+            .map(|(s, e)| (s.to_string(), e.documents, e.count))
+            .collect();
         assert_eq!(a, b);
     }
 }

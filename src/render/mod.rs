@@ -3,7 +3,9 @@
 //! Renderers never analyse; they print what they are given, in the order given.
 //! JSON is built with serde only.
 
+pub mod csv;
 pub mod json;
+pub mod summary;
 pub mod text;
 
 /// Output formats.

@@ -1,0 +1,330 @@
+//! `zongjie analyze`: every analyzer on every document, in parallel, streamed in
+//! path order, then corpus statistics.
+//!
+//! Documents go through in batches: a batch is analysed on all cores, its records
+//! are written in path order at once, and its features are folded into the corpus
+//! tables. Memory is one batch of documents plus the bounded corpus statistics.
+
+use std::fs::File;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail};
+use clap::{Args, ValueEnum};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::{InputArgs, exit};
+use zongjie::corpus::{Corpus, CorpusOptions, CorpusReport, DocFeatures};
+use zongjie::input::{self, ReadOptions, Source, collect_sources, walk::error_path};
+use zongjie::render::json::FatalError;
+use zongjie::render::{Style, csv, summary};
+use zongjie::report::{DocReport, SCHEMA_VERSION};
+use zongjie::{Config, analyze_for_corpus};
+
+/// Documents analysed per batch: enough to keep every core busy, few enough that
+/// a batch's texts and records stay small.
+const BATCH: usize = 256;
+/// Runs shorter than this show no progress bar.
+const PROGRESS_DELAY: Duration = Duration::from_secs(1);
+
+/// Arguments of `zongjie analyze`.
+#[derive(Debug, Args)]
+pub struct AnalyzeArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = AnalyzeFormat::Text)]
+    format: AnalyzeFormat,
+    /// Write the output to this file instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Worker threads (default: all cores).
+    #[arg(short = 'j', long, value_name = "N")]
+    threads: Option<usize>,
+    /// Fewest documents a corpus phrase or shared sentence must occur in.
+    #[arg(long, value_name = "N", default_value_t = 2, value_parser = clap::value_parser!(u32).range(1..))]
+    min_docs: u32,
+    /// Corpus phrases and shared sentences listed.
+    #[arg(long, value_name = "K", default_value_t = 50)]
+    top: usize,
+    /// Least similarity (Jaccard of 5-char shingles) of a near-duplicate pair.
+    #[arg(long, value_name = "X", default_value_t = 0.5, value_parser = parse_threshold)]
+    dup_threshold: f64,
+    /// No progress bar.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+fn parse_threshold(s: &str) -> std::result::Result<f64, String> {
+    let x: f64 = s.parse().map_err(|e| format!("{e}"))?;
+    if (0.0..=1.0).contains(&x) && x > 0.0 {
+        Ok(x)
+    } else {
+        Err("must be in (0, 1]".to_string())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum AnalyzeFormat {
+    Text,
+    Json,
+    Ndjson,
+    Csv,
+}
+
+/// Runs `analyze`; a fatal error is printed as JSON in the JSON formats.
+pub fn run(args: AnalyzeArgs) -> Result<u8> {
+    match analyze(&args) {
+        Ok(code) => Ok(code),
+        Err(err) if matches!(args.format, AnalyzeFormat::Json | AnalyzeFormat::Ndjson) => {
+            let msg = format!("{err:#}");
+            let mut out = io::stdout().lock();
+            serde_json::to_writer(
+                &mut out,
+                &FatalError {
+                    version: SCHEMA_VERSION,
+                    error: &msg,
+                },
+            )?;
+            writeln!(out)?;
+            eprintln!("zongjie: {msg}");
+            Ok(exit::FAILURE)
+        }
+        Err(err) => Err(err),
+    }
+}
+
+fn analyze(args: &AnalyzeArgs) -> Result<u8> {
+    let config = args.input.load_config()?;
+    let read = args.input.read_options()?;
+    let sources = collect_sources(&args.input.paths, &args.input.glob);
+    if sources.is_empty() {
+        bail!("no input files found (default extensions: .txt .md .text .docx; use --glob)");
+    }
+    if let Some(out) = &args.output {
+        refuse_input_as_output(out, &sources)?;
+    }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads.unwrap_or(0))
+        .build()
+        .context("starting worker threads")?;
+    let opts = CorpusOptions {
+        min_docs: args.min_docs,
+        top: args.top,
+        dup_threshold: args.dup_threshold,
+        ..CorpusOptions::default()
+    };
+    let mut out: Box<dyn Write> = match &args.output {
+        Some(path) => Box::new(BufWriter::new(
+            File::create(path).with_context(|| format!("creating {}", path.display()))?,
+        )),
+        None => Box::new(BufWriter::new(io::stdout().lock())),
+    };
+    let style = if args.output.is_some() {
+        Style { color: false }
+    } else {
+        args.input.style()
+    };
+    let progress = Progress::new(sources.len() as u64, args.quiet);
+    let mut writer = RecordWriter::new(args.format, &mut *out)?;
+    let mut corpus = Corpus::new(opts.clone());
+    let (mut analysed, mut failed) = (0usize, 0usize);
+    let mut stderr = io::stderr().lock();
+    for batch in sources.chunks(BATCH) {
+        let results: Vec<(DocReport, Option<DocFeatures>)> = pool.install(|| {
+            batch
+                .par_iter()
+                .map(|entry| {
+                    let r = analyze_one(entry, &config, &read, &opts);
+                    progress.inc();
+                    r
+                })
+                .collect()
+        });
+        for (report, _) in &results {
+            if let Some(e) = &report.error {
+                failed += 1;
+                if args.format != AnalyzeFormat::Text {
+                    progress.suspend(|| writeln!(stderr, "zongjie: {e}"))?;
+                }
+            } else {
+                analysed += 1;
+            }
+            writer.document(report)?;
+        }
+        let (reports, features): (Vec<DocReport>, Vec<Option<DocFeatures>>) =
+            results.into_iter().unzip();
+        let batch: Vec<(&DocReport, Option<DocFeatures>)> = reports.iter().zip(features).collect();
+        pool.install(|| corpus.add_batch(batch));
+    }
+    progress.finish();
+    let report = pool.install(|| {
+        corpus.finish(|path| {
+            input::read_source(&Source::Path(path.into()), &read)
+                .ok()
+                .map(|d| d.text().to_string())
+        })
+    });
+    writer.finish(&report, style)?;
+    out.flush()?;
+    if analysed == 0 {
+        eprintln!("zongjie: none of the {failed} input file(s) could be read");
+        return Ok(exit::FAILURE);
+    }
+    Ok(exit::CLEAN)
+}
+
+fn analyze_one(
+    entry: &std::result::Result<Source, zongjie::Error>,
+    config: &Config,
+    read: &ReadOptions,
+    opts: &CorpusOptions,
+) -> (DocReport, Option<DocFeatures>) {
+    match entry {
+        Ok(source) => match input::read_source(source, read) {
+            Ok(doc) => {
+                let (report, features) = analyze_for_corpus(&doc, config, opts);
+                (report, Some(features))
+            }
+            Err(e) => (
+                DocReport::failed(source.display_name(), e.to_string()),
+                None,
+            ),
+        },
+        Err(e) => (DocReport::failed(error_path(e), e.to_string()), None),
+    }
+}
+
+fn refuse_input_as_output(
+    out: &std::path::Path,
+    sources: &[std::result::Result<Source, zongjie::Error>],
+) -> Result<()> {
+    let Ok(out_abs) = std::fs::canonicalize(out) else {
+        return Ok(()); // does not exist yet, so it is no input
+    };
+    for s in sources.iter().flatten() {
+        if let Source::Path(p) = s {
+            if std::fs::canonicalize(p).is_ok_and(|p| p == out_abs) {
+                bail!("refusing to overwrite input file {} with -o", out.display());
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Writes document records as they come and the corpus at the end.
+struct RecordWriter<'a> {
+    format: AnalyzeFormat,
+    out: &'a mut dyn Write,
+    first: bool,
+}
+
+#[derive(Serialize)]
+struct CorpusLine<'a> {
+    version: u32,
+    corpus: &'a CorpusReport,
+}
+
+impl<'a> RecordWriter<'a> {
+    fn new(format: AnalyzeFormat, out: &'a mut dyn Write) -> Result<Self> {
+        match format {
+            // The JSON document is streamed: its framing is fixed text around
+            // serde-serialised records, so memory does not grow with the archive.
+            AnalyzeFormat::Json => write!(out, "{{\"version\":{SCHEMA_VERSION},\"documents\":[")?,
+            AnalyzeFormat::Csv => {
+                out.write_all(csv::BOM.as_bytes())?;
+                csv::write_record(out, &csv::header())?;
+            }
+            AnalyzeFormat::Text | AnalyzeFormat::Ndjson => {}
+        }
+        Ok(RecordWriter {
+            format,
+            out,
+            first: true,
+        })
+    }
+
+    fn document(&mut self, doc: &DocReport) -> Result<()> {
+        match self.format {
+            AnalyzeFormat::Json => {
+                if !self.first {
+                    self.out.write_all(b",")?;
+                }
+                self.out.write_all(b"\n")?;
+                serde_json::to_writer(&mut *self.out, doc)?;
+            }
+            AnalyzeFormat::Ndjson => {
+                serde_json::to_writer(&mut *self.out, doc)?;
+                self.out.write_all(b"\n")?;
+            }
+            AnalyzeFormat::Csv => csv::write_record(self.out, &csv::row(doc))?,
+            AnalyzeFormat::Text => {}
+        }
+        self.first = false;
+        Ok(())
+    }
+
+    fn finish(&mut self, corpus: &CorpusReport, style: Style) -> Result<()> {
+        match self.format {
+            AnalyzeFormat::Json => {
+                self.out.write_all(b"\n],\"corpus\":")?;
+                serde_json::to_writer(&mut *self.out, corpus)?;
+                self.out.write_all(b"}\n")?;
+            }
+            AnalyzeFormat::Ndjson => {
+                serde_json::to_writer(
+                    &mut *self.out,
+                    &CorpusLine {
+                        version: SCHEMA_VERSION,
+                        corpus,
+                    },
+                )?;
+                self.out.write_all(b"\n")?;
+            }
+            AnalyzeFormat::Csv => {}
+            AnalyzeFormat::Text => summary::write_corpus_summary(self.out, corpus, style)?,
+        }
+        Ok(())
+    }
+}
+
+/// A progress bar on stderr that appears only for runs over a second, on a terminal.
+struct Progress {
+    bar: ProgressBar,
+    start: Instant,
+    enabled: bool,
+}
+
+impl Progress {
+    fn new(total: u64, quiet: bool) -> Self {
+        let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::hidden());
+        if let Ok(style) = ProgressStyle::with_template(
+            "{bar:40} {pos}/{len} files  {per_sec}  ETA {eta}  {elapsed_precise}",
+        ) {
+            bar.set_style(style);
+        }
+        Progress {
+            bar,
+            start: Instant::now(),
+            enabled: !quiet && io::stderr().is_terminal(),
+        }
+    }
+
+    fn inc(&self) {
+        self.bar.inc(1);
+        if self.enabled && self.bar.is_hidden() && self.start.elapsed() > PROGRESS_DELAY {
+            self.bar.set_draw_target(ProgressDrawTarget::stderr());
+        }
+    }
+
+    fn suspend<F: FnOnce() -> io::Result<()>>(&self, f: F) -> io::Result<()> {
+        self.bar.suspend(f)
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
