@@ -2,7 +2,9 @@
 //!
 //! One test binary (see `autotests = false` in Cargo.toml) keeps link time down.
 
+mod docx_fixture;
 mod util;
 
 mod analyze;
+mod hostile;
 mod lint;
