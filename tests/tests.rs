@@ -8,3 +8,4 @@ mod util;
 mod analyze;
 mod hostile;
 mod lint;
+mod properties;
