@@ -160,3 +160,31 @@ fn distinct_required_roles(config: &Config) -> usize {
     let roles: std::collections::BTreeSet<Role> = config.required_roles.iter().copied().collect();
     roles.len()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Any mix of markers, numerals, brackets, slots and line breaks: no panic,
+        /// spans slice the text on char boundaries (exactly the finding's text where
+        /// it is a mark), and the score stays in [0, 1].
+        #[test]
+        fn any_input_is_analysed_safely(
+            text in "[一二三四五六七八九十百零〇、．.（）()①⑳㊿第部分章节是其，。：:“”‘’《》【】0-9１XＸ 　#\r\n]{0,200}"
+        ) {
+            let doc = Document::from_str("p", &text);
+            let report = analyze_document(&doc, &Config::default());
+            prop_assert!((0.0..=1.0).contains(&report.completeness.score));
+            for d in &report.diagnostics {
+                let slice = doc.text().get(d.span.byte_start..d.span.byte_end);
+                prop_assert!(slice.is_some(), "{d:?}");
+                let marks = [Rule::Placeholder, Rule::Numbering, Rule::HeadingStyle, Rule::Unbalanced];
+                if marks.contains(&d.rule) {
+                    prop_assert_eq!(slice, Some(d.text.as_str()));
+                }
+            }
+        }
+    }
+}

@@ -3,7 +3,7 @@
 use crate::util::*;
 
 /// Every slot of the seed, verified by hand against the text: (line, column, text, kind).
-const SEED_SLOTS: &[(usize, usize, &str, &str)] = &[
+pub const SEED_SLOTS: &[(usize, usize, &str, &str)] = &[
     (4, 7, "XX", "organization"),
     (4, 79, "XX", "other"),
     (6, 184, "X", "number"),

@@ -1,5 +1,6 @@
 //! Unbalanced brackets and quotes within a paragraph (a line): `（）` `()` `《》`
-//! `“”` `‘’` `【】` `〔〕` `「」` `『』`.
+//! `“”` `‘’` `【】` `〔〕` `「」` `『』`; full- and half-width parentheses pair with
+//! each other.
 //!
 //! A stack per line: a closer pops its opener; a closer with no opener anywhere on
 //! the stack is unmatched; a closer that matches an opener deeper down leaves the
@@ -15,24 +16,30 @@ use super::Finding;
 use crate::document::Document;
 use crate::report::Rule;
 
-const PAIRS: &[(char, char)] = &[
-    ('（', '）'),
-    ('(', ')'),
-    ('《', '》'),
-    ('“', '”'),
-    ('‘', '’'),
-    ('【', '】'),
-    ('〔', '〕'),
-    ('「', '」'),
-    ('『', '』'),
+/// Openers and closers of each kind of mark. Full- and half-width parentheses are one
+/// kind: `（注)` is balanced (its width is a style matter, `heading-style` in a marker).
+const PAIRS: &[(&str, &str)] = &[
+    ("（(", "）)"),
+    ("《", "》"),
+    ("“", "”"),
+    ("‘", "’"),
+    ("【", "】"),
+    ("〔", "〕"),
+    ("「", "」"),
+    ("『", "』"),
 ];
 
-fn closer_of(open: char) -> Option<char> {
-    PAIRS.iter().find(|p| p.0 == open).map(|p| p.1)
-}
-
-fn is_closer(c: char) -> bool {
-    PAIRS.iter().any(|p| p.1 == c)
+/// The kind of a mark (its index in [`PAIRS`]) and whether it opens.
+fn mark(c: char) -> Option<(usize, bool)> {
+    PAIRS.iter().enumerate().find_map(|(kind, (open, close))| {
+        if open.contains(c) {
+            Some((kind, true))
+        } else if close.contains(c) {
+            Some((kind, false))
+        } else {
+            None
+        }
+    })
 }
 
 /// Every unmatched bracket or quote mark, in text order.
@@ -56,34 +63,36 @@ pub fn unbalanced(doc: &Document) -> Vec<Finding> {
 /// The unmatched marks of one line: byte offset, mark, message; in line order.
 fn unmatched_in_line(line: &str) -> Vec<(usize, char, String)> {
     let mut out = Vec::new();
-    // Open marks: byte offset and the mark.
-    let mut stack: Vec<(usize, char)> = Vec::new();
+    // Open marks: byte offset, the mark and its kind.
+    let mut stack: Vec<(usize, char, usize)> = Vec::new();
     let skip = list_marker_closer(line);
     for (i, c) in line.char_indices() {
-        if closer_of(c).is_some() {
-            stack.push((i, c));
-        } else if is_closer(c) && Some(i) != skip {
-            let matching = stack.iter().rposition(|&(_, o)| closer_of(o) == Some(c));
-            match (matching, stack.last().copied()) {
-                (Some(at), _) => {
-                    // Openers above the match were never closed.
-                    for (j, o) in stack.drain(at..).skip(1) {
-                        out.push((j, o, format!("unmatched opening {o}")));
+        match mark(c) {
+            Some((kind, true)) => stack.push((i, c, kind)),
+            Some((kind, false)) if Some(i) != skip => {
+                let matching = stack.iter().rposition(|&(_, _, k)| k == kind);
+                match (matching, stack.last().copied()) {
+                    (Some(at), _) => {
+                        // Openers above the match were never closed.
+                        for (j, o, _) in stack.drain(at..).skip(1) {
+                            out.push((j, o, format!("unmatched opening {o}")));
+                        }
                     }
+                    (None, Some((j, o, _))) => {
+                        stack.pop();
+                        let col = line[..j].chars().count() + 1;
+                        out.push((i, c, format!("{c} does not close the {o} at column {col}")));
+                    }
+                    (None, None) => out.push((i, c, format!("unmatched closing {c}"))),
                 }
-                (None, Some((j, o))) => {
-                    stack.pop();
-                    let col = line[..j].chars().count() + 1;
-                    out.push((i, c, format!("{c} does not close the {o} at column {col}")));
-                }
-                (None, None) => out.push((i, c, format!("unmatched closing {c}"))),
             }
+            _ => {}
         }
     }
     out.extend(
         stack
             .into_iter()
-            .map(|(j, o)| (j, o, format!("unmatched opening {o}"))),
+            .map(|(j, o, _)| (j, o, format!("unmatched opening {o}"))),
     );
     out.sort_by_key(|&(at, _, _)| at);
     out
@@ -132,6 +141,7 @@ mod tests {
             ("‘一’与’", &["5:’"]),
             ("【要点】〔2023〕「引」『书』", &[]),
             ("(1)half (open", &["9:("]),
+            ("（注)与(注）", &[]),
             ("他说\"好\"", &[]),
             // A line-start list marker's closer has no opener by design.
             ("1）加强学习", &[]),

@@ -102,16 +102,13 @@ mod tests {
     #[test]
     fn formula() {
         use Rule::*;
+        #[rustfmt::skip]
         let cases: &[(&[Rule], usize, f64)] = &[
             (&[Placeholder], 5, (2.0 + 2.0 * (5.0 / 6.0) + 1.0) / 5.0),
             (&[MissingSection], 5, (2.0 * 0.8 + 2.0 + 1.0) / 5.0),
             (&[MissingSection; 5], 5, (0.0 + 2.0 + 1.0) / 5.0),
             (&[Numbering], 5, (4.0 + 0.8) / 5.0),
-            (
-                &[Numbering, EmptySection, Unbalanced, HeadingStyle],
-                5,
-                (4.0 + 0.5) / 5.0,
-            ),
+            (&[Numbering, EmptySection, Unbalanced, HeadingStyle], 5, (4.0 + 0.5) / 5.0),
             // More missing-section findings than roles cannot push it below 0.
             (&[MissingSection; 7], 5, 3.0 / 5.0),
         ];

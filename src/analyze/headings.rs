@@ -316,20 +316,9 @@ mod tests {
     fn heading(line: &str) -> Option<(u8, u32, &str, &str, bool)> {
         heading_in_line(line).map(|h| {
             let marker = &line[h.start..h.start + h.marker.len];
-            (
-                h.marker.tier.level(),
-                h.number(),
-                marker,
-                h.title,
-                h.has_body,
-            )
+            let level = h.marker.tier.level();
+            (level, h.marker.number, marker, h.title, h.has_body)
         })
-    }
-
-    impl LineHeading<'_> {
-        fn number(&self) -> u32 {
-            self.marker.number
-        }
     }
 
     /// One line a case: the line, then (level, number, marker, title, has_body) or None.
@@ -339,49 +328,29 @@ mod tests {
         let long = format!("1.{}", "加强".repeat(31));
         let long_with_body = format!("（一）{}。正文", "加强".repeat(31));
         let sixty = format!("1.{}", "加强".repeat(30));
+        #[rustfmt::skip]
         let cases: &[(&str, Want)] = &[
             // Level 1 and its variants.
-            (
-                "一、主要学习情况",
-                Some((1, 1, "一、", "主要学习情况", false)),
-            ),
+            ("一、主要学习情况", Some((1, 1, "一、", "主要学习情况", false))),
             ("十二、其他", Some((1, 12, "十二、", "其他", false))),
             ("一．主要工作", Some((1, 1, "一．", "主要工作", false))),
             ("一.主要工作", Some((1, 1, "一.", "主要工作", false))),
-            (
-                "第一部分 工作回顾",
-                Some((1, 1, "第一部分", "工作回顾", false)),
-            ),
+            ("第一部分 工作回顾", Some((1, 1, "第一部分", "工作回顾", false))),
             ("第二章：总则", Some((1, 2, "第二章", "总则", false))),
             ("第三节 基本情况", Some((2, 3, "第三节", "基本情况", false))),
             // Level 2, with body text after the title.
-            (
-                "（二）重点突出、学用结合。厅党组中心组……",
-                Some((2, 2, "（二）", "重点突出、学用结合", true)),
-            ),
+            ("（二）重点突出、学用结合。厅党组中心组……", Some((2, 2, "（二）", "重点突出、学用结合", true))),
             ("(一)制度先行", Some((2, 1, "(一)", "制度先行", false))),
-            (
-                "（一）、制度先行",
-                Some((2, 1, "（一）、", "制度先行", false)),
-            ),
-            (
-                "（三）以上率下：要求如下",
-                Some((2, 3, "（三）", "以上率下", true)),
-            ),
+            ("（一）、制度先行", Some((2, 1, "（一）、", "制度先行", false))),
+            ("（三）以上率下：要求如下", Some((2, 3, "（三）", "以上率下", true))),
             ("（四）总结: 好", Some((2, 4, "（四）", "总结", true))),
             // Level 3.
-            (
-                "1.项目建设加快推进。全年……",
-                Some((3, 1, "1.", "项目建设加快推进", true)),
-            ),
+            ("1.项目建设加快推进。全年……", Some((3, 1, "1.", "项目建设加快推进", true))),
             ("1．项目建设", Some((3, 1, "1．", "项目建设", false))),
             ("2、项目建设", Some((3, 2, "2、", "项目建设", false))),
             ("１２. 全角数字", Some((3, 12, "１２.", "全角数字", false))),
             // Level 4.
-            (
-                "（1）优化审批流程。梳理……",
-                Some((4, 1, "（1）", "优化审批流程", true)),
-            ),
+            ("（1）优化审批流程。梳理……", Some((4, 1, "（1）", "优化审批流程", true))),
             ("(2)强化监管", Some((4, 2, "(2)", "强化监管", false))),
             ("(1)、强化监管", Some((4, 1, "(1)、", "强化监管", false))),
             ("③加强培训", Some((4, 3, "③", "加强培训", false))),

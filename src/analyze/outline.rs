@@ -17,8 +17,8 @@
 //!   A document with no level-1 heading at all misses every required role: a work
 //!   summary without sections is incomplete, and saying so is what its writer needs.
 //!
-//! What must stay true: one pass over the lines plus one over the headings; output in
-//! text order; no panic on any input.
+//! What must stay true: one pass over the lines, then a few over the headings only;
+//! output in text order; no panic on any input.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -254,10 +254,10 @@ fn numbering(found: &[Found], styles: &Styles) -> Vec<Slip> {
         if let Some(skipped) = parent.and_then(Tier::below) {
             let first_here = last.get(t).is_some_and(|&n| n == 0);
             if skipped < f.tier && first_here && styles.used.contains(&skipped) {
-                let numeral = styles.document(skipped, gbt_style(skipped).numeral);
+                let style = styles.document(skipped, gbt_style(skipped).numeral);
                 slips.push(Slip {
                     span: f.marker,
-                    expected: numeral.render(1),
+                    expected: style.render(1),
                     found: f.heading.marker.clone(),
                 });
             }
@@ -405,61 +405,21 @@ mod tests {
     /// One line a case: headings joined by `|`, the heading-style messages expected.
     #[test]
     fn heading_style() {
+        #[rustfmt::skip]
         let cases: &[(&str, &[&str])] = &[
             ("一、|（一）|1.|（1）|①", &[]),
-            (
-                "一．|二、",
-                &["heading marker should be written 一、: a level-1 number takes 、"],
-            ),
-            (
-                "一.",
-                &["heading marker should be written 一、: a level-1 number takes 、"],
-            ),
-            (
-                "（一）、",
-                &["heading marker should be written （一）: stray 、 after the number"],
-            ),
-            (
-                "(1)、",
-                &[
-                    "heading marker should be written （1）: stray 、 after the number; use full-width parentheses （）",
-                ],
-            ),
-            (
-                "(一)",
-                &["heading marker should be written （一）: use full-width parentheses （）"],
-            ),
-            (
-                "（一)",
-                &["heading marker should be written （一）: use full-width parentheses （）"],
-            ),
-            (
-                "①、",
-                &["heading marker should be written ①: stray 、 after the number"],
-            ),
+            ("一．|二、", &["heading marker should be written 一、: a level-1 number takes 、"]),
+            ("一.", &["heading marker should be written 一、: a level-1 number takes 、"]),
+            ("（一）、", &["heading marker should be written （一）: stray 、 after the number"]),
+            ("(1)、", &["heading marker should be written （1）: stray 、 after the number; use full-width parentheses （）"]),
+            ("(一)", &["heading marker should be written （一）: use full-width parentheses （）"]),
+            ("（一)", &["heading marker should be written （一）: use full-width parentheses （）"]),
+            ("①、", &["heading marker should be written ①: stray 、 after the number"]),
             // Level 3: the majority wins, a tie goes to the first seen.
-            (
-                "1.|2.|3、",
-                &[
-                    "heading marker should be written 3.: the document's other level-3 markers use 1.",
-                ],
-            ),
-            (
-                "1、|2、|3.",
-                &[
-                    "heading marker should be written 3、: the document's other level-3 markers use 1、",
-                ],
-            ),
-            (
-                "1．|2.",
-                &[
-                    "heading marker should be written 2．: the document's other level-3 markers use 1．",
-                ],
-            ),
-            (
-                "１.",
-                &["heading marker should be written 1.: use half-width digits"],
-            ),
+            ("1.|2.|3、", &["heading marker should be written 3.: the document's other level-3 markers use 1."]),
+            ("1、|2、|3.", &["heading marker should be written 3、: the document's other level-3 markers use 1、"]),
+            ("1．|2.", &["heading marker should be written 2．: the document's other level-3 markers use 1．"]),
+            ("１.", &["heading marker should be written 1.: use half-width digits"]),
             ("第一部分 |第二章 ", &[]),
         ];
         for (headings, want) in cases {
