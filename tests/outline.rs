@@ -175,11 +175,14 @@ fn filled_samples_score_exactly_one() {
     for name in ["02_filled.txt", "05_non_slots.txt"] {
         let doc = outline_json(&[s(&sample(name))]);
         assert_eq!(doc["completeness"]["score"], 1.0, "{name}");
-        assert_eq!(
-            doc["headings"].as_array().unwrap().len() >= 5,
-            true,
-            "{name}"
-        );
+        let level_one = doc["headings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|h| h["level"] == 1)
+            .count();
+        assert_eq!(level_one, 5, "{name}");
+        assert_eq!(doc["sections_missing"], serde_json::json!([]), "{name}");
     }
 }
 
