@@ -34,32 +34,101 @@ pub use document::{Document, Position, Span};
 pub use error::{Error, Result};
 pub use report::{Diagnostic, DocReport, FileLint, Role, Rule, Severity, SlotKind};
 
+use analyze::outline::Outline;
+use analyze::{Finding, Slip};
 use report::Slot;
+
+/// Everything the lint rules look at, computed once per document.
+struct Analysis {
+    slots: Vec<Slot>,
+    outline: Outline,
+    /// Heading and inline-enumeration slips, in text order.
+    slips: Vec<Slip>,
+    unbalanced: Vec<Finding>,
+}
+
+impl Analysis {
+    fn of(doc: &Document, config: &Config) -> Self {
+        let outline = analyze::outline::outline(doc, config);
+        let heading_lines: Vec<usize> = outline.headings.iter().map(|h| h.line).collect();
+        let mut slips = outline.slips.clone();
+        slips.extend(analyze::enumerations::slips(doc, &heading_lines));
+        slips.sort_by_key(|s| s.span.byte_start);
+        Analysis {
+            slots: analyze::placeholders::find_slots(doc, &config.dicts),
+            outline,
+            slips,
+            unbalanced: analyze::brackets::unbalanced(doc),
+        }
+    }
+
+    /// The findings of every enabled rule, in text order.
+    fn diagnostics(&self, config: &Config) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        if let Some(severity) = config.severity(Rule::Placeholder) {
+            out.extend(self.slots.iter().map(|s| slot_diagnostic(s, severity)));
+        }
+        let findings = self
+            .outline
+            .findings
+            .iter()
+            .cloned()
+            .chain(self.slips.iter().map(Slip::finding))
+            .chain(self.unbalanced.iter().cloned());
+        for f in findings {
+            if let Some(severity) = config.severity(f.rule) {
+                out.push(Diagnostic {
+                    rule: f.rule,
+                    severity,
+                    span: f.span,
+                    text: f.text,
+                    kind: None,
+                    message: f.message,
+                });
+            }
+        }
+        sort_diagnostics(&mut out);
+        out
+    }
+}
 
 /// The lint findings of one document: every enabled rule, in text order.
 ///
 /// Needs no word segmentation unless the `repeated-phrase` rule is on.
 pub fn lint_document(doc: &Document, config: &Config) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    if let Some(severity) = config.severity(Rule::Placeholder) {
-        let slots = analyze::placeholders::find_slots(doc, &config.dicts);
-        out.extend(slots.iter().map(|s| slot_diagnostic(s, severity)));
-    }
-    sort_diagnostics(&mut out);
-    out
+    Analysis::of(doc, config).diagnostics(config)
 }
 
 /// Runs every analyzer on one document.
+///
+/// `sections_missing`, `numbering_errors` and the completeness score reflect the
+/// enabled rules only, like the diagnostics: a rule turned off is not looked for.
 pub fn analyze_document(doc: &Document, config: &Config) -> DocReport {
-    let placeholders = analyze::placeholders::find_slots(doc, &config.dicts);
-    let diagnostics = lint_document(doc, config);
+    let analysis = Analysis::of(doc, config);
+    let diagnostics = analysis.diagnostics(config);
+    let completeness =
+        analyze::completeness::completeness(&diagnostics, distinct_required_roles(config));
+    let numbering_errors = if config.enabled(Rule::Numbering) {
+        analysis.slips.iter().map(Slip::error).collect()
+    } else {
+        Vec::new()
+    };
+    let sections_missing = if config.enabled(Rule::MissingSection) {
+        analysis.outline.missing
+    } else {
+        Vec::new()
+    };
     DocReport {
         path: doc.path.clone(),
         encoding: doc.encoding.clone(),
         error: None,
         warnings: doc.warnings.clone(),
         chars: doc.chars(),
-        placeholders,
+        placeholders: analysis.slots,
+        headings: analysis.outline.headings,
+        sections_missing,
+        numbering_errors,
+        completeness,
         diagnostics,
         ..DocReport::default()
     }
@@ -99,4 +168,38 @@ fn sort_diagnostics(diags: &mut [Diagnostic]) {
             b.rule,
         ))
     });
+}
+
+/// Required roles counted once each, however often the config lists them.
+fn distinct_required_roles(config: &Config) -> usize {
+    let roles: std::collections::BTreeSet<Role> = config.required_roles.iter().copied().collect();
+    roles.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Any mix of markers, numerals, brackets, slots and line breaks: no panic,
+        /// spans slice the text on char boundaries (exactly the finding's text where
+        /// it is a mark), and the score stays in [0, 1].
+        #[test]
+        fn any_input_is_analysed_safely(
+            text in "[一二三四五六七八九十百零〇、．.（）()①⑳㊿第部分章节是其，。：:“”‘’《》【】0-9１XＸ 　#\r\n]{0,200}"
+        ) {
+            let doc = Document::from_str("p", &text);
+            let report = analyze_document(&doc, &Config::default());
+            prop_assert!((0.0..=1.0).contains(&report.completeness.score));
+            for d in &report.diagnostics {
+                let slice = doc.text().get(d.span.byte_start..d.span.byte_end);
+                prop_assert!(slice.is_some(), "{d:?}");
+                let marks = [Rule::Placeholder, Rule::Numbering, Rule::HeadingStyle, Rule::Unbalanced];
+                if marks.contains(&d.rule) {
+                    prop_assert_eq!(slice, Some(d.text.as_str()));
+                }
+            }
+        }
+    }
 }

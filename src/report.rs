@@ -230,11 +230,17 @@ pub struct RepeatedPhrase {
     pub count: usize,
 }
 
-/// The completeness score and what lowered it.
+/// The completeness score and what lowered it (formula: [`crate::analyze::completeness`]).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Completeness {
     /// In [0, 1]; 1.0 for a filled report with every required role and no finding.
     pub score: f64,
+    /// Share of the required roles present, in [0, 1].
+    pub structure: f64,
+    /// 1 / (1 + slots / 5), in (0, 1].
+    pub filled: f64,
+    /// 1 / (1 + form findings / 4), in (0, 1].
+    pub form: f64,
     /// Counts behind the score.
     pub breakdown: CompletenessBreakdown,
 }
@@ -243,6 +249,9 @@ impl Default for Completeness {
     fn default() -> Self {
         Completeness {
             score: 1.0,
+            structure: 1.0,
+            filled: 1.0,
+            form: 1.0,
             breakdown: CompletenessBreakdown::default(),
         }
     }
@@ -261,6 +270,8 @@ pub struct CompletenessBreakdown {
     pub numbering_errors: usize,
     /// Unmatched brackets and quotes.
     pub unbalanced: usize,
+    /// Heading markers not written the GB/T 9704 way.
+    pub heading_style: usize,
 }
 
 /// Everything the analyzers found in one document (one record of `analyze`).
@@ -284,9 +295,10 @@ pub struct DocReport {
     pub placeholders: Vec<Slot>,
     /// Section headings in order.
     pub headings: Vec<Heading>,
-    /// Required roles no level-1 section holds.
+    /// Required roles no level-1 section holds (empty when `missing-section` is off).
     pub sections_missing: Vec<Role>,
-    /// Heading numbering slips.
+    /// Numbering slips of headings and inline enumerations, in text order (empty when
+    /// `numbering` is off).
     pub numbering_errors: Vec<NumberingError>,
     /// Official phrases, most frequent first.
     pub phrases: Vec<PhraseCount>,
@@ -312,6 +324,9 @@ impl DocReport {
             error: Some(error),
             completeness: Completeness {
                 score: 0.0,
+                structure: 0.0,
+                filled: 0.0,
+                form: 0.0,
                 breakdown: CompletenessBreakdown::default(),
             },
             ..DocReport::default()

@@ -8,4 +8,5 @@ mod util;
 mod analyze;
 mod hostile;
 mod lint;
+mod outline;
 mod properties;

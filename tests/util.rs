@@ -8,9 +8,16 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The seed document shipped beside the repository.
+/// The seed document shipped beside the repository: `shared/seeds/` in the nearest
+/// folder above the checkout that has one (a git worktree sits deeper than the main
+/// checkout).
 pub fn seed() -> PathBuf {
-    root().join("../shared/seeds/000_8b951c6cf26f8b4e.txt")
+    let name = "shared/seeds/000_8b951c6cf26f8b4e.txt";
+    root()
+        .ancestors()
+        .map(|dir| dir.join(name))
+        .find(|p| p.is_file())
+        .unwrap_or_else(|| panic!("no {name} above {}", root().display()))
 }
 
 /// A sample of `samples/`.

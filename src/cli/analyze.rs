@@ -16,10 +16,9 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::{InputArgs, exit};
+use super::{InputArgs, exit, json_on_fatal};
 use zongjie::corpus::{Corpus, CorpusOptions, CorpusReport, DocFeatures};
 use zongjie::input::{self, ReadOptions, Source, collect_sources, walk::error_path};
-use zongjie::render::json::FatalError;
 use zongjie::render::{Style, csv, summary};
 use zongjie::report::{DocReport, SCHEMA_VERSION};
 use zongjie::{Config, analyze_for_corpus};
@@ -77,24 +76,8 @@ enum AnalyzeFormat {
 
 /// Runs `analyze`; a fatal error is printed as JSON in the JSON formats.
 pub fn run(args: AnalyzeArgs) -> Result<u8> {
-    match analyze(&args) {
-        Ok(code) => Ok(code),
-        Err(err) if matches!(args.format, AnalyzeFormat::Json | AnalyzeFormat::Ndjson) => {
-            let msg = format!("{err:#}");
-            let mut out = io::stdout().lock();
-            serde_json::to_writer(
-                &mut out,
-                &FatalError {
-                    version: SCHEMA_VERSION,
-                    error: &msg,
-                },
-            )?;
-            writeln!(out)?;
-            eprintln!("zongjie: {msg}");
-            Ok(exit::FAILURE)
-        }
-        Err(err) => Err(err),
-    }
+    let json = matches!(args.format, AnalyzeFormat::Json | AnalyzeFormat::Ndjson);
+    json_on_fatal(json, analyze(&args))
 }
 
 fn analyze(args: &AnalyzeArgs) -> Result<u8> {

@@ -5,17 +5,21 @@
 
 mod analyze;
 mod lint;
+mod outline;
 
-use std::io::IsTerminal;
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use rayon::prelude::*;
 
-use zongjie::Config;
-use zongjie::input::{ReadOptions, decode::encoding_for_label};
+use zongjie::input::walk::error_path;
+use zongjie::input::{self, ReadOptions, collect_sources, decode::encoding_for_label};
 use zongjie::render::Style;
-use zongjie::report::Rule;
+use zongjie::render::json::FatalError;
+use zongjie::report::{Rule, SCHEMA_VERSION};
+use zongjie::{Config, Document};
 
 /// Process exit codes, the same in every format.
 pub mod exit {
@@ -41,6 +45,8 @@ enum Command {
     Lint(lint::LintArgs),
     /// Analyse many documents in parallel: per-document metrics and corpus statistics.
     Analyze(analyze::AnalyzeArgs),
+    /// Print the heading tree, missing sections, numbering slips and completeness.
+    Outline(outline::OutlineArgs),
 }
 
 /// Inputs and reading options shared by every subcommand.
@@ -157,5 +163,59 @@ pub fn run() -> Result<u8> {
     match cli.command {
         Command::Lint(args) => lint::run(args),
         Command::Analyze(args) => analyze::run(args),
+        Command::Outline(args) => outline::run(args),
     }
+}
+
+/// Reads every input on the worker pool and maps it with `read` (a document) or
+/// `failed` (the path and why it could not be read). Results come back in path
+/// order, so output never depends on scheduling. No input at all is an error.
+pub fn map_inputs<T, R, F>(input: &InputArgs, read: R, failed: F) -> Result<Vec<T>>
+where
+    T: Send,
+    R: Fn(&Document) -> T + Sync,
+    F: Fn(String, String) -> T + Sync,
+{
+    let opts = input.read_options()?;
+    let sources = collect_sources(&input.paths, &input.glob);
+    if sources.is_empty() {
+        anyhow::bail!(
+            "no input files found (default extensions: .txt .md .text .docx; use --glob)"
+        );
+    }
+    Ok(sources
+        .par_iter()
+        .map(|source| match source {
+            Ok(source) => match input::read_source(source, &opts) {
+                Ok(doc) => read(&doc),
+                Err(e) => failed(source.display_name(), e.to_string()),
+            },
+            Err(e) => failed(error_path(e), e.to_string()),
+        })
+        .collect())
+}
+
+/// Passes `result` on; in a JSON format a fatal error is also written to stdout as
+/// `{"version":1,"error":"…"}`, so a program reading stdout always gets JSON.
+pub fn json_on_fatal(json: bool, result: Result<u8>) -> Result<u8> {
+    match result {
+        Err(err) if json => {
+            let msg = format!("{err:#}");
+            let fatal = FatalError {
+                version: SCHEMA_VERSION,
+                error: &msg,
+            };
+            let mut out = io::stdout().lock();
+            serde_json::to_writer(&mut out, &fatal)?;
+            writeln!(out)?;
+            eprintln!("zongjie: {msg}");
+            Ok(exit::FAILURE)
+        }
+        other => other,
+    }
+}
+
+/// Exit code 2 when inputs were named but none could be read.
+pub fn all_failed<T>(items: &[T], failed: impl Fn(&T) -> bool) -> bool {
+    !items.is_empty() && items.iter().all(failed)
 }

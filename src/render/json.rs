@@ -2,7 +2,9 @@
 
 use serde::Serialize;
 
-use crate::report::{FileLint, SCHEMA_VERSION};
+use crate::report::{
+    Completeness, DocReport, FileLint, Heading, NumberingError, Role, SCHEMA_VERSION,
+};
 
 /// The `summary` object of `lint --format json`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -55,4 +57,59 @@ pub struct FatalError<'a> {
     pub version: u32,
     /// What went wrong.
     pub error: &'a str,
+}
+
+/// One document of `outline --format json`: the outline fields of its report.
+#[derive(Debug, Serialize)]
+pub struct OutlineDocument<'a> {
+    /// The path as given or found.
+    pub path: &'a str,
+    /// The encoding used; empty when unread.
+    pub encoding: &'a str,
+    /// Why the file could not be read, if it could not.
+    pub error: Option<&'a str>,
+    /// Repairs made while reading.
+    pub warnings: &'a [String],
+    /// Headings in text order.
+    pub headings: &'a [Heading],
+    /// Required roles no level-1 section holds.
+    pub sections_missing: &'a [Role],
+    /// Numbering slips.
+    pub numbering_errors: &'a [NumberingError],
+    /// The completeness score and its breakdown.
+    pub completeness: &'a Completeness,
+}
+
+impl<'a> From<&'a DocReport> for OutlineDocument<'a> {
+    fn from(r: &'a DocReport) -> Self {
+        OutlineDocument {
+            path: &r.path,
+            encoding: &r.encoding,
+            error: r.error.as_deref(),
+            warnings: &r.warnings,
+            headings: &r.headings,
+            sections_missing: &r.sections_missing,
+            numbering_errors: &r.numbering_errors,
+            completeness: &r.completeness,
+        }
+    }
+}
+
+/// The whole `outline --format json` output.
+#[derive(Debug, Serialize)]
+pub struct OutlineOutput<'a> {
+    /// Schema version.
+    pub version: u32,
+    /// Per-document outlines in path order.
+    pub documents: Vec<OutlineDocument<'a>>,
+}
+
+impl<'a> OutlineOutput<'a> {
+    /// Wraps reports for output.
+    pub fn new(reports: &'a [DocReport]) -> Self {
+        OutlineOutput {
+            version: SCHEMA_VERSION,
+            documents: reports.iter().map(OutlineDocument::from).collect(),
+        }
+    }
 }

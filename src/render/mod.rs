@@ -5,6 +5,7 @@
 
 pub mod csv;
 pub mod json;
+pub mod outline;
 pub mod summary;
 pub mod text;
 

@@ -115,20 +115,35 @@ pub fn write_file_lint(
     file: &FileLint,
     style: Style,
 ) -> io::Result<()> {
-    if let Some(e) = &file.error {
-        writeln!(err, "{}: {e}", style.paint("1;31", "error"))?;
+    write_read_problems(
+        err,
+        &file.path,
+        file.error.as_deref(),
+        &file.warnings,
+        style,
+    )?;
+    if file.error.is_some() {
         return Ok(());
-    }
-    for w in &file.warnings {
-        writeln!(
-            err,
-            "{}: {}: {w}",
-            style.paint("1;33", "warning"),
-            file.path
-        )?;
     }
     for d in &file.diagnostics {
         write_diagnostic(out, doc, &file.path, d, style)?;
+    }
+    Ok(())
+}
+
+/// What went wrong reading a file: its error, or the repairs made while decoding it.
+pub fn write_read_problems(
+    err: &mut dyn Write,
+    path: &str,
+    error: Option<&str>,
+    warnings: &[String],
+    style: Style,
+) -> io::Result<()> {
+    if let Some(e) = error {
+        writeln!(err, "{}: {e}", style.paint("1;31", "error"))?;
+    }
+    for w in warnings {
+        writeln!(err, "{}: {path}: {w}", style.paint("1;33", "warning"))?;
     }
     Ok(())
 }
@@ -182,20 +197,15 @@ fn plural(n: usize) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::Rule;
     use crate::{Config, lint_document};
 
     fn render(text: &str) -> String {
         let doc = Document::from_str("d.txt", text);
         let diags = lint_document(&doc, &Config::default());
+        let slot = diags.iter().find(|d| d.rule == Rule::Placeholder).unwrap();
         let mut out = Vec::new();
-        write_diagnostic(
-            &mut out,
-            Some(&doc),
-            "d.txt",
-            &diags[0],
-            Style { color: false },
-        )
-        .unwrap();
+        write_diagnostic(&mut out, Some(&doc), "d.txt", slot, Style { color: false }).unwrap();
         String::from_utf8(out).unwrap()
     }
 

@@ -1,0 +1,27 @@
+//! The per-document analysis behind `lint` and `outline` on a filled 12 KB-class
+//! summary: headings, numbering, enumerations, brackets, slots and the score.
+//! Recorded, not asserted (DESIGN.md): run `cargo bench --bench outline`.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use std::hint::black_box;
+
+use zongjie::{Config, Document, analyze_document, lint_document};
+
+const FILLED: &str = include_str!("../samples/02_filled.txt");
+const TEMPLATE: &str = include_str!("../samples/01_template.txt");
+
+fn bench(c: &mut Criterion) {
+    let config = Config::default();
+    for (name, text) in [("filled", FILLED), ("template", TEMPLATE)] {
+        let doc = Document::from_str(name, text);
+        c.bench_function(&format!("lint_document/{name}"), |b| {
+            b.iter(|| lint_document(black_box(&doc), &config))
+        });
+        c.bench_function(&format!("analyze_document/{name}"), |b| {
+            b.iter(|| analyze_document(black_box(&doc), &config))
+        });
+    }
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

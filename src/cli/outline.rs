@@ -1,0 +1,79 @@
+//! `zongjie outline`: the heading tree of each document with its missing sections,
+//! numbering slips and completeness, for people (text) or programs (JSON).
+//!
+//! Exit code 0 whatever the outline holds (it is a report, `lint` is the check);
+//! 2 on a usage error or when no input could be read.
+
+use std::io::{self, Write};
+
+use anyhow::Result;
+use clap::{Args, ValueEnum};
+
+use super::{InputArgs, RuleArgs, all_failed, exit, json_on_fatal, map_inputs};
+use zongjie::analyze_document;
+use zongjie::render::json::OutlineOutput;
+use zongjie::render::{outline::write_outline, text::write_read_problems};
+use zongjie::report::DocReport;
+
+/// Arguments of `zongjie outline`.
+#[derive(Debug, Args)]
+pub struct OutlineArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    /// Rules behind the missing sections, numbering slips and completeness score.
+    #[command(flatten)]
+    rules: RuleArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutlineFormat::Text)]
+    format: OutlineFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum OutlineFormat {
+    Text,
+    Json,
+}
+
+/// Runs `outline`; a fatal error is printed as JSON in the JSON format.
+pub fn run(args: OutlineArgs) -> Result<u8> {
+    json_on_fatal(args.format == OutlineFormat::Json, outline(&args))
+}
+
+fn outline(args: &OutlineArgs) -> Result<u8> {
+    let mut config = args.input.load_config()?;
+    args.rules.apply(&mut config);
+    let style = args.input.style();
+    let reports = map_inputs(
+        &args.input,
+        |doc| analyze_document(doc, &config),
+        DocReport::failed,
+    )?;
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    match args.format {
+        OutlineFormat::Text => {
+            let mut err = io::stderr().lock();
+            let mut first = true;
+            for r in &reports {
+                write_read_problems(&mut err, &r.path, r.error.as_deref(), &r.warnings, style)?;
+                if r.error.is_some() {
+                    continue;
+                }
+                if !first {
+                    writeln!(out)?;
+                }
+                first = false;
+                write_outline(&mut out, r, style)?;
+            }
+        }
+        OutlineFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &OutlineOutput::new(&reports))?;
+            writeln!(out)?;
+        }
+    }
+    out.flush()?;
+    if all_failed(&reports, |r| r.error.is_some()) {
+        Ok(exit::FAILURE)
+    } else {
+        Ok(exit::CLEAN)
+    }
+}
