@@ -48,21 +48,42 @@ struct Analysis {
 }
 
 impl Analysis {
-    fn of(doc: &Document, config: &Config) -> Self {
-        let outline = analyze::outline::outline(doc, config);
-        let heading_lines: Vec<usize> = outline.headings.iter().map(|h| h.line).collect();
+    /// Runs the analyzers; with `only_enabled`, those whose rules are all off are
+    /// skipped (lint), otherwise all run (analyze reports headings regardless).
+    fn of(doc: &Document, config: &Config, only_enabled: bool) -> Self {
+        let wants = |rules: &[Rule]| !only_enabled || rules.iter().any(|&r| config.enabled(r));
+        let outline = if wants(&[
+            Rule::Numbering,
+            Rule::HeadingStyle,
+            Rule::MissingSection,
+            Rule::EmptySection,
+        ]) {
+            analyze::outline::outline(doc, config)
+        } else {
+            Outline::default()
+        };
         let mut slips = outline.slips.clone();
-        slips.extend(analyze::enumerations::slips(doc, &heading_lines));
-        slips.sort_by_key(|s| s.span.byte_start);
+        if wants(&[Rule::Numbering]) {
+            let heading_lines: Vec<usize> = outline.headings.iter().map(|h| h.line).collect();
+            slips.extend(analyze::enumerations::slips(doc, &heading_lines));
+            slips.sort_by_key(|s| s.span.byte_start);
+        }
         Analysis {
-            slots: analyze::placeholders::find_slots(doc, &config.dicts),
+            slots: if wants(&[Rule::Placeholder]) {
+                analyze::placeholders::find_slots(doc, &config.dicts)
+            } else {
+                Vec::new()
+            },
             outline,
             slips,
-            unbalanced: analyze::brackets::unbalanced(doc),
+            unbalanced: if wants(&[Rule::Unbalanced]) {
+                analyze::brackets::unbalanced(doc)
+            } else {
+                Vec::new()
+            },
         }
     }
 
-    /// The findings of every enabled rule, in text order.
     fn diagnostics(&self, config: &Config) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         if let Some(severity) = config.severity(Rule::Placeholder) {
@@ -96,7 +117,7 @@ impl Analysis {
 ///
 /// Needs no word segmentation unless the `repeated-phrase` rule is on.
 pub fn lint_document(doc: &Document, config: &Config) -> Vec<Diagnostic> {
-    Analysis::of(doc, config).diagnostics(config)
+    Analysis::of(doc, config, true).diagnostics(config)
 }
 
 /// Runs every analyzer on one document.
@@ -104,7 +125,7 @@ pub fn lint_document(doc: &Document, config: &Config) -> Vec<Diagnostic> {
 /// `sections_missing`, `numbering_errors` and the completeness score reflect the
 /// enabled rules only, like the diagnostics: a rule turned off is not looked for.
 pub fn analyze_document(doc: &Document, config: &Config) -> DocReport {
-    let analysis = Analysis::of(doc, config);
+    let analysis = Analysis::of(doc, config, false);
     let diagnostics = analysis.diagnostics(config);
     let completeness =
         analyze::completeness::completeness(&diagnostics, distinct_required_roles(config));

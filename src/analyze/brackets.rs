@@ -29,8 +29,18 @@ const PAIRS: &[(&str, &str)] = &[
     ("『", "』"),
 ];
 
+/// First bytes of every mark in [`PAIRS`]: ASCII parentheses, U+2018–U+201D (E2),
+/// U+3008–U+301F (E3) and the full-width parentheses (EF).
+static MARK_LEADS: super::LeadBytes = super::lead_bytes(b"()\xE2\xE3\xEF");
+
 /// The kind of a mark (its index in [`PAIRS`]) and whether it opens.
+///
+/// Called on every char of every line, so ASCII and CJK text that holds no mark
+/// is rejected by a range check before the table is searched.
 fn mark(c: char) -> Option<(usize, bool)> {
+    if !matches!(c, '(' | ')' | '\u{2018}'..='\u{201D}' | '\u{3008}'..='\u{301F}' | '（' | '）') {
+        return None;
+    }
     PAIRS.iter().enumerate().find_map(|(kind, (open, close))| {
         if open.contains(c) {
             Some((kind, true))
@@ -66,7 +76,7 @@ fn unmatched_in_line(line: &str) -> Vec<(usize, char, String)> {
     // Open marks: byte offset, the mark and its kind.
     let mut stack: Vec<(usize, char, usize)> = Vec::new();
     let skip = list_marker_closer(line);
-    for (i, c) in line.char_indices() {
+    for (i, c) in super::chars_with_lead(line, &MARK_LEADS) {
         match mark(c) {
             Some((kind, true)) => stack.push((i, c, kind)),
             Some((kind, false)) if Some(i) != skip => {

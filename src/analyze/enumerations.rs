@@ -78,22 +78,30 @@ pub fn slips(doc: &Document, heading_lines: &[usize]) -> Vec<Slip> {
     slips
 }
 
+/// First bytes of every char [`is_boundary`] accepts: ASCII whitespace and
+/// punctuation, and the lead bytes of Unicode spaces and CJK punctuation.
+static BOUNDARY_LEADS: super::LeadBytes =
+    super::lead_bytes(b"\t\n\x0b\x0c\r !\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\xC2\xE1\xE2\xE3\xEF");
+
 /// The enumeration items of one line, left to right.
 fn items(line: &str) -> Vec<Item> {
     let mut out = Vec::new();
-    let mut at_boundary = true;
-    let mut i = 0;
-    while let Some(c) = line[i..].chars().next() {
-        if at_boundary {
-            if let Some(item) = item_at(line, i) {
-                i = item.end;
-                at_boundary = false;
+    // Items never overlap: one may start only after the previous one ends.
+    let mut resume = 0;
+    let try_at = |start: usize, out: &mut Vec<Item>, resume: &mut usize| {
+        if start >= *resume {
+            if let Some(item) = item_at(line, start) {
+                *resume = item.end;
                 out.push(item);
-                continue;
             }
         }
-        at_boundary = is_boundary(c);
-        i += c.len_utf8();
+    };
+    // The line start is a boundary, and so is the position after each boundary char.
+    try_at(0, &mut out, &mut resume);
+    for (i, c) in super::chars_with_lead(line, &BOUNDARY_LEADS) {
+        if i >= resume && is_boundary(c) {
+            try_at(i + c.len_utf8(), &mut out, &mut resume);
+        }
     }
     out
 }

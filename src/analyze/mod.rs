@@ -64,3 +64,52 @@ impl Slip {
         }
     }
 }
+
+/// A set of UTF-8 first bytes, for scanning text without decoding every char.
+pub(crate) type LeadBytes = [bool; 256];
+
+/// The set holding `bytes`.
+pub(crate) const fn lead_bytes(bytes: &[u8]) -> LeadBytes {
+    let mut set = [false; 256];
+    let mut i = 0;
+    while i < bytes.len() {
+        set[bytes[i] as usize] = true;
+        i += 1;
+    }
+    set
+}
+
+/// The chars of `text` (with their byte offsets) whose first byte is in `leads`.
+///
+/// Chinese text is mostly ideographs with first bytes 0xE4–0xE9; analyzers that
+/// look only for punctuation or Latin letters skip those with one table look-up per
+/// byte instead of decoding every char. Continuation bytes (0x80–0xBF) must not be
+/// in `leads`, so every hit is the start of a char.
+pub(crate) fn chars_with_lead<'a>(
+    text: &'a str,
+    leads: &'static LeadBytes,
+) -> impl Iterator<Item = (usize, char)> + 'a {
+    text.bytes().enumerate().filter_map(move |(i, b)| {
+        if leads[b as usize] {
+            text.get(i..)
+                .and_then(|rest| rest.chars().next())
+                .map(|c| (i, c))
+        } else {
+            None
+        }
+    })
+}
+
+#[cfg(test)]
+mod scan_tests {
+    use super::*;
+
+    static PUNCT: LeadBytes = lead_bytes(b"(\xE3\xEF");
+
+    #[test]
+    fn finds_only_chars_with_the_lead_bytes() {
+        let got: Vec<(usize, char)> = chars_with_lead("学（习)《规则》(", &PUNCT).collect();
+        // ）is EF BC 89 and 《》 are E3 80 8A/8B; ASCII ')' is not in the set.
+        assert_eq!(got, vec![(3, '（'), (10, '《'), (19, '》'), (22, '(')]);
+    }
+}

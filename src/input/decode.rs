@@ -40,6 +40,34 @@ pub fn encoding_for_label(label: &str) -> Option<&'static Encoding> {
 
 /// Decodes `bytes`, detecting the encoding unless `forced` is given.
 pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded, DecodeError> {
+    decode_owned(bytes.to_vec(), forced)
+}
+
+/// Like [`decode`], but takes the bytes so valid UTF-8 becomes the text without a copy.
+pub fn decode_owned(
+    bytes: Vec<u8>,
+    forced: Option<&'static Encoding>,
+) -> Result<Decoded, DecodeError> {
+    let bytes = match String::from_utf8(bytes) {
+        // NULs may be ASCII-heavy UTF-16 without a BOM: leave those to the full path.
+        Ok(text)
+            if forced.is_none()
+                && !text.starts_with('\u{feff}')
+                && memchr::memchr(0, &text.as_bytes()[..text.len().min(4096)]).is_none() =>
+        {
+            return match binary_reason(text.as_bytes()) {
+                Some(reason) => Err(DecodeError::Binary(reason)),
+                None => Ok(Decoded {
+                    text,
+                    encoding: "UTF-8".to_string(),
+                    warnings: Vec::new(),
+                }),
+            };
+        }
+        Ok(text) => text.into_bytes(),
+        Err(e) => e.into_bytes(),
+    };
+    let bytes = bytes.as_slice();
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         return Ok(decode_with(encoding, &bytes[bom_len..]));
     }
@@ -140,7 +168,7 @@ fn binary_reason(bytes: &[u8]) -> Option<String> {
     if sample.starts_with(b"%PDF-") {
         return Some("a PDF document".to_string());
     }
-    if sample.contains(&0) {
+    if memchr::memchr(0, sample).is_some() {
         return Some("contains NUL bytes".to_string());
     }
     let control = sample

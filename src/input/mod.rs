@@ -50,7 +50,7 @@ pub fn read_source(source: &Source, opts: &ReadOptions) -> Result<Document, Erro
                     path: "-".into(),
                     source: e,
                 })?;
-            document_from_bytes(Path::new("-"), &bytes, opts)
+            document_from_bytes(Path::new("-"), bytes, opts)
         }
         Source::Path(path) => read_path(path, opts),
     }
@@ -95,16 +95,16 @@ pub fn read_path(path: &Path, opts: &ReadOptions) -> Result<Document, Error> {
         })?;
         return Ok(Document::new(path.display().to_string(), "DOCX", text));
     }
-    document_from_bytes(path, &bytes, opts)
+    document_from_bytes(path, bytes, opts)
 }
 
 /// Decodes bytes that should be text into a document.
 pub fn document_from_bytes(
     path: &Path,
-    bytes: &[u8],
+    bytes: Vec<u8>,
     opts: &ReadOptions,
 ) -> Result<Document, Error> {
-    let decoded = decode::decode(bytes, opts.encoding).map_err(|e| match e {
+    let decoded = decode::decode_owned(bytes, opts.encoding).map_err(|e| match e {
         decode::DecodeError::Binary(reason) => Error::Binary {
             path: path.to_path_buf(),
             reason,
