@@ -5,4 +5,5 @@
 mod util;
 
 mod analyze;
+mod fuzz_regressions;
 mod lint;
