@@ -8,10 +8,12 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
-use crate::dicts::{CueSide, Dicts};
+use crate::analyze::lexicon::Lexicon;
+use crate::dicts::{self, CueSide, Dicts};
 use crate::error::{Error, Result};
 use crate::report::{Role, Rule, Severity, SlotKind};
 
@@ -27,6 +29,10 @@ pub struct Config {
     pub required_roles: Vec<Role>,
     /// Severity per rule; `None` turns a rule off.
     pub rules: BTreeMap<Rule, Option<Severity>>,
+    /// Keywords listed per document.
+    pub top_keywords: usize,
+    /// The segmenter and matchers built from `dicts`, on first use; clones share it.
+    lexicon: OnceLock<Arc<Lexicon>>,
 }
 
 impl Default for Config {
@@ -39,6 +45,8 @@ impl Default for Config {
             dicts: Dicts::embedded(),
             required_roles: Role::ALL.to_vec(),
             rules,
+            top_keywords: crate::analyze::keywords::DEFAULT_TOP,
+            lexicon: OnceLock::new(),
         }
     }
 }
@@ -71,6 +79,24 @@ impl Config {
     /// Turns a rule off.
     pub fn disable(&mut self, rule: Rule) {
         self.rules.insert(rule, None);
+    }
+
+    /// The segmenter and matchers for this config's dictionaries.
+    ///
+    /// Built the first time it is asked for and kept, so the user's `[dicts]` are
+    /// compiled once per run, not once per document; each part is built only when
+    /// first used. If `dicts` changes afterwards, the next call notices and builds
+    /// (without keeping) a lexicon for the new words — correct, but slow per call,
+    /// so finish changing `dicts` before analysing.
+    pub fn lexicon(&self) -> Arc<Lexicon> {
+        let kept = self
+            .lexicon
+            .get_or_init(|| Arc::new(Lexicon::new(&self.dicts)));
+        if kept.matches(&self.dicts) {
+            Arc::clone(kept)
+        } else {
+            Arc::new(Lexicon::new(&self.dicts))
+        }
     }
 
     /// Loads defaults updated by the config file at `path`.
@@ -228,7 +254,12 @@ impl ConfigFile {
             std::fs::read_to_string(&full).map_err(|e| invalid(format!("{}: {e}", full.display())))
         };
         if let Some(p) = &self.dicts.user_dict {
-            config.dicts.extra_user_dict.push(read(p)?);
+            let text = read(p)?;
+            // A bad frequency would silently drop the word; say where it is instead.
+            if let Some(e) = dicts::user_words(&text).find_map(|r| r.err()) {
+                return Err(invalid(format!("[dicts] user-dict {}: {e}", p.display())));
+            }
+            config.dicts.extra_user_dict.push(text);
         }
         if let Some(p) = &self.dicts.phrases {
             config.dicts.extra_phrases.push(read(p)?);

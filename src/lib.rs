@@ -33,35 +33,118 @@ pub use document::{Document, Position, Span};
 pub use error::{Error, Result};
 pub use report::{Diagnostic, DocReport, FileLint, Role, Rule, Severity, SlotKind};
 
+use analyze::keywords::Idf;
+use analyze::repetition::{Repetition, RepetitionOptions, find_repetition};
+use analyze::segment::{Token, Vocabulary};
 use report::Slot;
 
 /// The lint findings of one document: every enabled rule, in text order.
 ///
 /// Needs no word segmentation unless the `repeated-phrase` rule is on.
 pub fn lint_document(doc: &Document, config: &Config) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    if let Some(severity) = config.severity(Rule::Placeholder) {
-        let slots = analyze::placeholders::find_slots(doc, &config.dicts);
-        out.extend(slots.iter().map(|s| slot_diagnostic(s, severity)));
-    }
-    sort_diagnostics(&mut out);
-    out
+    let slots = if config.enabled(Rule::Placeholder) {
+        analyze::placeholders::find_slots(doc, &config.dicts)
+    } else {
+        Vec::new()
+    };
+    let repetition = config.enabled(Rule::RepeatedPhrase).then(|| {
+        let lexicon = config.lexicon();
+        let tokens = lexicon.segmenter().tokens(doc.text());
+        let vocab = Vocabulary::new(&tokens);
+        find_repetition(
+            doc.text(),
+            doc.chars(),
+            &tokens,
+            &vocab,
+            lexicon.overused(),
+            &RepetitionOptions::default(),
+        )
+    });
+    collect_diagnostics(doc, config, &slots, repetition.as_ref())
 }
 
 /// Runs every analyzer on one document.
 pub fn analyze_document(doc: &Document, config: &Config) -> DocReport {
+    analyze_document_with_tokens(doc, config).0
+}
+
+/// Runs every analyzer on one document and also returns its word tokens, so corpus
+/// statistics can reuse them: the text is segmented once, and the tokens are shared
+/// by the keywords, the repetition analysis and the token count.
+pub fn analyze_document_with_tokens<'a>(
+    doc: &'a Document,
+    config: &Config,
+) -> (DocReport, Vec<Token<'a>>) {
+    let lexicon = config.lexicon();
+    let text = doc.text();
+    let chars = doc.chars();
     let placeholders = analyze::placeholders::find_slots(doc, &config.dicts);
-    let diagnostics = lint_document(doc, config);
-    DocReport {
+    let tokens = lexicon.segmenter().tokens(text);
+    let vocab = Vocabulary::new(&tokens);
+    let repetition = find_repetition(
+        text,
+        chars,
+        &tokens,
+        &vocab,
+        lexicon.overused(),
+        &RepetitionOptions::default(),
+    );
+    let keywords = analyze::keywords::keywords(
+        &vocab,
+        lexicon.stopwords(),
+        Idf::jieba(),
+        config.top_keywords,
+    );
+    let citations = analyze::quotes::find_citations(doc);
+    let phrases = analyze::phrases::find_phrases(text, lexicon.phrases());
+    // The slots found once serve both the report and the lint findings.
+    let lint_slots: &[Slot] = if config.enabled(Rule::Placeholder) {
+        &placeholders
+    } else {
+        &[]
+    };
+    let diagnostics = collect_diagnostics(
+        doc,
+        config,
+        lint_slots,
+        config.enabled(Rule::RepeatedPhrase).then_some(&repetition),
+    );
+    let report = DocReport {
         path: doc.path.clone(),
         encoding: doc.encoding.clone(),
         error: None,
         warnings: doc.warnings.clone(),
-        chars: doc.chars(),
+        chars,
+        tokens: tokens.len(),
         placeholders,
+        phrases,
+        quotes: citations.quotes,
+        titles: citations.titles,
+        keywords,
+        repeated_phrases: repetition.repeated_phrases(),
+        overused: repetition.overused_words(),
         diagnostics,
         ..DocReport::default()
+    };
+    (report, tokens)
+}
+
+/// The findings of the enabled rules from what the analyzers found, in text order.
+fn collect_diagnostics(
+    doc: &Document,
+    config: &Config,
+    slots: &[Slot],
+    repetition: Option<&Repetition>,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    if let Some(severity) = config.severity(Rule::Placeholder) {
+        out.extend(slots.iter().map(|s| slot_diagnostic(s, severity)));
     }
+    if let (Some(severity), Some(rep)) = (config.severity(Rule::RepeatedPhrase), repetition) {
+        out.extend(rep.diagnostics(doc, severity));
+    }
+    sort_diagnostics(&mut out);
+    out
 }
 
 fn slot_diagnostic(slot: &Slot, severity: Severity) -> Diagnostic {

@@ -28,10 +28,12 @@ pub fn write_diagnostic(
         Severity::Info => style.paint("1;36", "info"),
     };
     let kind = d.kind.map(|k| format!(" ({k})")).unwrap_or_default();
-    let shown = if d.text.is_empty() {
+    let quoted = format!("\"{}\"", d.text);
+    // Some messages quote their text already (`"进一步" used 14 times …`).
+    let shown = if d.text.is_empty() || d.message.contains(&quoted) {
         String::new()
     } else {
-        format!(" \"{}\"", d.text)
+        format!(" {quoted}")
     };
     writeln!(
         out,
