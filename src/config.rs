@@ -337,6 +337,69 @@ problems = ["短板弱项"]
     }
 
     #[test]
+    fn dict_files_take_effect() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "mine.dict", "# 专有名词\n沪宁杭甬 90000 ns\n");
+        write(
+            dir.path(),
+            "phrases.txt",
+            "沪宁杭甬\tpolicy\n四个意识\tmine\n",
+        );
+        write(dir.path(), "stop.txt", "合作\n");
+        write(dir.path(), "over.txt", "沪宁杭甬\n");
+        let p = write(
+            dir.path(),
+            "zongjie.toml",
+            "[dicts]\nuser-dict = \"mine.dict\"\nphrases = \"phrases.txt\"\nstopwords = \"stop.txt\"\noverused = \"over.txt\"\n",
+        );
+        let c = Config::from_file(&p).unwrap();
+        let lex = c.lexicon();
+        let text = "推进沪宁杭甬合作，增强四个意识。";
+        let tokens: Vec<&str> = lex
+            .segmenter()
+            .tokens(text)
+            .iter()
+            .map(|t| t.text)
+            .collect();
+        assert!(tokens.contains(&"沪宁杭甬"), "{tokens:?}");
+        let found = crate::analyze::phrases::find_phrases(text, lex.phrases());
+        let cats: Vec<(&str, &str)> = found
+            .iter()
+            .map(|f| (f.phrase.as_str(), f.category.as_str()))
+            .collect();
+        assert_eq!(cats, vec![("四个意识", "mine"), ("沪宁杭甬", "policy")]);
+        assert!(lex.stopwords().contains("合作") && lex.stopwords().contains("的"));
+        // The lexicon is built once per config and shared by its clones.
+        assert!(Arc::ptr_eq(&lex, &c.clone().lexicon()));
+    }
+
+    #[test]
+    fn changed_dicts_are_noticed() {
+        let mut c = Config::default();
+        let before = c.lexicon();
+        c.dicts.extra_phrases.push("沪宁杭甬\tpolicy".to_string());
+        let after = c.lexicon();
+        assert!(!Arc::ptr_eq(&before, &after));
+        assert_eq!(after.phrases().category("沪宁杭甬"), Some("policy"));
+    }
+
+    #[test]
+    fn bad_user_dict_names_the_config_the_file_and_the_line() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "mine.dict", "好词 10 n\n坏词 many n\n");
+        let p = write(
+            dir.path(),
+            "zongjie.toml",
+            "[dicts]\nuser-dict = \"mine.dict\"\n",
+        );
+        let err = Config::from_file(&p).unwrap_err().to_string();
+        assert!(
+            err.contains("zongjie.toml") && err.contains("mine.dict") && err.contains("line 2"),
+            "{err}"
+        );
+    }
+
+    #[test]
     fn discover_finds_nearest() {
         let dir = tempfile::tempdir().unwrap();
         let sub = dir.path().join("a/b");

@@ -34,7 +34,8 @@ pub use error::{Error, Result};
 pub use report::{Diagnostic, DocReport, FileLint, Role, Rule, Severity, SlotKind};
 
 use analyze::keywords::Idf;
-use analyze::repetition::{Repetition, RepetitionOptions, find_repetition};
+use analyze::lexicon::Lexicon;
+use analyze::repetition::{Repetition, RepetitionLists, RepetitionOptions, find_repetition};
 use analyze::segment::{Token, Vocabulary};
 use report::Slot;
 
@@ -56,7 +57,7 @@ pub fn lint_document(doc: &Document, config: &Config) -> Vec<Diagnostic> {
             doc.chars(),
             &tokens,
             &vocab,
-            lexicon.overused(),
+            repetition_lists(&lexicon),
             &RepetitionOptions::default(),
         )
     });
@@ -86,7 +87,7 @@ pub fn analyze_document_with_tokens<'a>(
         chars,
         &tokens,
         &vocab,
-        lexicon.overused(),
+        repetition_lists(&lexicon),
         &RepetitionOptions::default(),
     );
     let keywords = analyze::keywords::keywords(
@@ -127,6 +128,13 @@ pub fn analyze_document_with_tokens<'a>(
         ..DocReport::default()
     };
     (report, tokens)
+}
+
+fn repetition_lists(lexicon: &Lexicon) -> RepetitionLists<'_> {
+    RepetitionLists {
+        overused: lexicon.overused(),
+        stopwords: lexicon.stopwords(),
+    }
 }
 
 /// The findings of the enabled rules from what the analyzers found, in text order.

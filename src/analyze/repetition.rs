@@ -2,8 +2,10 @@
 //! words (`dicts/overused.txt`) used too often for the document's length.
 //!
 //! N-grams are runs of 2–6 word tokens (never across punctuation or a line end),
-//! of 4 chars or more, occurring 3 times or more. Only maximal ones are listed: an
-//! n-gram inside a longer listed one with the same count says nothing new. Counting
+//! of 4 chars or more, occurring 3 times or more, that neither begin nor end with a
+//! one-char stopword (`中心组的`, `和XX部党组` are fragments of a phrase, not one).
+//! Only maximal ones are listed: an n-gram inside a longer listed one with the same
+//! count says nothing new. Counting
 //! is Apriori-style over the interned token ids of the document's
 //! [`Vocabulary`]: an n-gram is counted only where both of its (n-1)-gram parts are
 //! frequent, so the work shrinks with each length instead of growing.
@@ -22,6 +24,7 @@ use std::sync::{Arc, LazyLock};
 use aho_corasick::{AhoCorasick, MatchKind};
 use rustc_hash::FxHashMap;
 
+use super::keywords::Stopwords;
 use super::lexicon::with_extra_lists;
 use super::segment::{Token, Vocabulary};
 use crate::dicts;
@@ -130,18 +133,28 @@ impl Repetition {
     }
 }
 
-/// Runs both analyses on a document's text, tokens and their vocabulary.
+/// The vocabularies the repetition analysis reads.
+#[derive(Debug, Clone, Copy)]
+pub struct RepetitionLists<'a> {
+    /// Filler words.
+    pub overused: &'a Overused,
+    /// Stopwords: a one-char stopword cannot begin or end an n-gram.
+    pub stopwords: &'a Stopwords,
+}
+
+/// Runs both analyses on a document's text (of `chars` chars), tokens and their
+/// vocabulary.
 pub fn find_repetition(
     text: &str,
     chars: usize,
     tokens: &[Token<'_>],
     vocab: &Vocabulary<'_>,
-    overused: &Overused,
+    lists: RepetitionLists<'_>,
     opts: &RepetitionOptions,
 ) -> Repetition {
     Repetition {
-        ngrams: repeated_ngrams(text, tokens, vocab, opts),
-        overused: overused_words(text, chars, tokens, overused, opts),
+        ngrams: repeated_ngrams(text, tokens, vocab, lists.stopwords, opts),
+        overused: overused_words(text, chars, tokens, lists.overused, opts),
     }
 }
 
@@ -150,11 +163,16 @@ pub fn repeated_ngrams(
     text: &str,
     tokens: &[Token<'_>],
     vocab: &Vocabulary<'_>,
+    stopwords: &Stopwords,
     opts: &RepetitionOptions,
 ) -> Vec<RepeatedNgram> {
     let ids = &vocab.ids;
     let min = opts.min_count.max(1);
     let char_len = |id: u32| vocab.word(id).map_or(0, |w| w.text.chars().count());
+    let weak_edge = |id: Option<&u32>| {
+        id.and_then(|&id| vocab.word(id))
+            .is_some_and(|w| w.text.chars().nth(1).is_none() && stopwords.contains(w.text))
+    };
     // `frequent[i]`: the (n-1)-gram starting at token i occurs `min` times or more.
     let mut frequent: Vec<bool> = ids
         .iter()
@@ -189,7 +207,11 @@ pub fn repeated_ngrams(
         if n >= opts.min_tokens {
             for (&gram, &(count, first)) in &counts {
                 let chars: usize = gram.iter().map(|&id| char_len(id)).sum();
-                if count >= min && chars >= opts.min_chars {
+                if count >= min
+                    && chars >= opts.min_chars
+                    && !weak_edge(gram.first())
+                    && !weak_edge(gram.last())
+                {
                     listed.push((gram, count, first));
                 }
             }
@@ -348,7 +370,8 @@ mod tests {
         let seg = Segmenter::embedded();
         let tokens = seg.tokens(text);
         let vocab = Vocabulary::new(&tokens);
-        repeated_ngrams(text, &tokens, &vocab, &RepetitionOptions::default())
+        let stop = Stopwords::embedded();
+        repeated_ngrams(text, &tokens, &vocab, &stop, &RepetitionOptions::default())
             .into_iter()
             .map(|g| (g.phrase, g.count))
             .collect()
@@ -383,6 +406,12 @@ mod tests {
             // Under 4 chars is not listed.
             ("学习党章。学习党章。学习党章。", &[("学习党章", 3)]),
             ("看书。看书。看书。", &[]),
+            // A one-char stopword at an edge makes a fragment, inside it is fine.
+            (
+                "中心组的学习。中心组的学习。中心组的学习。",
+                &[("中心组的学习", 3)],
+            ),
+            ("和中心组。和中心组。和中心组。", &[]),
             // Punctuation and line ends break n-grams.
             ("理论，学习。理论\n学习。理论、学习。", &[]),
             // A shorter n-gram with a higher count is kept beside the longer one.
@@ -406,7 +435,8 @@ mod tests {
         let seg = Segmenter::embedded();
         let tokens = seg.tokens(text);
         let vocab = Vocabulary::new(&tokens);
-        let found = repeated_ngrams(text, &tokens, &vocab, &RepetitionOptions::default());
+        let stop = Stopwords::embedded();
+        let found = repeated_ngrams(text, &tokens, &vocab, &stop, &RepetitionOptions::default());
         assert_eq!(found.len(), 1);
         let (a, b) = found[0].first;
         assert_eq!(&text[a..b], "加强理论学习");

@@ -4,12 +4,12 @@ use std::io::{self, Write};
 
 use anyhow::Result;
 use clap::{Args, ValueEnum};
-use rayon::prelude::*;
 
-use super::{InputArgs, RuleArgs, exit};
-use zongjie::input::{self, collect_sources, walk::error_path};
+use super::{
+    InputArgs, RuleArgs, exit, map_sources, none_read, with_json_errors, write_read_problems,
+};
 use zongjie::lint_document;
-use zongjie::render::json::{FatalError, LintOutput, LintSummary};
+use zongjie::render::json::{LintOutput, LintSummary};
 use zongjie::render::{Style, text};
 use zongjie::report::{FileLint, SCHEMA_VERSION, Severity};
 
@@ -60,22 +60,7 @@ impl FailLevel {
 
 /// Runs `lint`; a fatal error is printed as JSON in the JSON formats.
 pub fn run(args: LintArgs) -> Result<u8> {
-    match lint(&args) {
-        Ok(code) => Ok(code),
-        Err(err) if args.format != LintFormat::Text => {
-            let msg = format!("{err:#}");
-            let fatal = FatalError {
-                version: SCHEMA_VERSION,
-                error: &msg,
-            };
-            let mut out = io::stdout().lock();
-            serde_json::to_writer(&mut out, &fatal)?;
-            writeln!(out)?;
-            eprintln!("zongjie: {msg}");
-            Ok(exit::FAILURE)
-        }
-        Err(err) => Err(err),
-    }
+    with_json_errors(args.format != LintFormat::Text, || lint(&args))
 }
 
 fn lint(args: &LintArgs) -> Result<u8> {
@@ -87,50 +72,37 @@ fn lint(args: &LintArgs) -> Result<u8> {
     }
     let opts = args.input.read_options()?;
     let style = args.input.style();
-    let sources = collect_sources(&args.input.paths, &args.input.glob);
-    if sources.is_empty() {
-        anyhow::bail!(
-            "no input files found (default extensions: .txt .md .text .docx; use --glob)"
-        );
-    }
+    let sources = args.input.sources()?;
     let text_mode = args.format == LintFormat::Text;
     // Each file is read, checked and (in text mode) rendered on a worker; output is
     // then written in path order, so it never depends on scheduling.
-    let results: Vec<(FileLint, Vec<u8>)> = sources
-        .par_iter()
-        .map(|source| {
-            let file = match source {
-                Ok(source) => match input::read_source(source, &opts) {
-                    Ok(doc) => {
-                        let lint = FileLint {
-                            path: doc.path.clone(),
-                            encoding: doc.encoding.clone(),
-                            error: None,
-                            warnings: doc.warnings.clone(),
-                            diagnostics: lint_document(&doc, &config),
-                        };
-                        let rendered = if text_mode {
-                            render_text(&doc, &lint, style)
-                        } else {
-                            Vec::new()
-                        };
-                        return (lint, rendered);
-                    }
-                    Err(e) => FileLint {
-                        path: source.display_name(),
-                        error: Some(e.to_string()),
-                        ..FileLint::default()
-                    },
-                },
-                Err(e) => FileLint {
-                    path: error_path(e),
-                    error: Some(e.to_string()),
-                    ..FileLint::default()
-                },
+    let results: Vec<(FileLint, Vec<u8>)> = map_sources(
+        &sources,
+        &opts,
+        |doc| {
+            let lint = FileLint {
+                path: doc.path.clone(),
+                encoding: doc.encoding.clone(),
+                error: None,
+                warnings: doc.warnings.clone(),
+                diagnostics: lint_document(&doc, &config),
+            };
+            let rendered = if text_mode {
+                render_text(&doc, &lint, style)
+            } else {
+                Vec::new()
+            };
+            (lint, rendered)
+        },
+        |path, error| {
+            let file = FileLint {
+                path,
+                error: Some(error),
+                ..FileLint::default()
             };
             (file, Vec::new())
-        })
-        .collect();
+        },
+    );
     let files: Vec<FileLint> = results.iter().map(|(f, _)| f.clone()).collect();
 
     let stdout = io::stdout();
@@ -140,17 +112,7 @@ fn lint(args: &LintArgs) -> Result<u8> {
     match args.format {
         LintFormat::Text => {
             for (file, rendered) in &results {
-                if let Some(e) = &file.error {
-                    writeln!(err, "{}: {e}", style_err(style))?;
-                }
-                for w in &file.warnings {
-                    writeln!(
-                        err,
-                        "{}: {}: {w}",
-                        style.paint("1;33", "warning"),
-                        file.path
-                    )?;
-                }
+                write_read_problems(&mut err, &file.path, &file.error, &file.warnings, style)?;
                 out.write_all(rendered)?;
             }
             if !args.quiet {
@@ -185,10 +147,6 @@ fn lint(args: &LintArgs) -> Result<u8> {
     Ok(exit_code(&files, args.fail_level.severity()))
 }
 
-fn style_err(style: Style) -> String {
-    style.paint("1;31", "error")
-}
-
 fn render_text(doc: &zongjie::Document, lint: &FileLint, style: Style) -> Vec<u8> {
     let mut buf = Vec::new();
     for d in &lint.diagnostics {
@@ -199,7 +157,7 @@ fn render_text(doc: &zongjie::Document, lint: &FileLint, style: Style) -> Vec<u8
 }
 
 fn exit_code(files: &[FileLint], fail: Severity) -> u8 {
-    if !files.is_empty() && files.iter().all(|f| f.error.is_some()) {
+    if none_read(files.iter().map(|f| &f.error)) {
         return exit::FAILURE;
     }
     let found = files

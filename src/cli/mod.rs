@@ -4,17 +4,20 @@
 //! it holds no analysis of its own.
 
 mod lint;
+mod phrases;
 
-use std::io::IsTerminal;
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use rayon::prelude::*;
 
-use zongjie::Config;
-use zongjie::input::{ReadOptions, decode::encoding_for_label};
+use zongjie::input::{self, ReadOptions, Source, decode::encoding_for_label, walk::error_path};
 use zongjie::render::Style;
-use zongjie::report::Rule;
+use zongjie::render::json::FatalError;
+use zongjie::report::{Rule, SCHEMA_VERSION};
+use zongjie::{Config, Document};
 
 /// Process exit codes, the same in every format.
 pub mod exit {
@@ -38,6 +41,8 @@ pub struct Cli {
 enum Command {
     /// List unfilled template slots and structure problems as file:line:col diagnostics.
     Lint(lint::LintArgs),
+    /// List official phrases, cited titles, slogans, keywords and repetitions.
+    Phrases(phrases::PhrasesArgs),
 }
 
 /// Inputs and reading options shared by every subcommand.
@@ -117,6 +122,17 @@ impl InputArgs {
         }
     }
 
+    /// The sources the paths name, sorted; an error when there are none.
+    pub fn sources(&self) -> Result<Vec<std::result::Result<Source, zongjie::Error>>> {
+        let sources = input::collect_sources(&self.paths, &self.glob);
+        if sources.is_empty() {
+            anyhow::bail!(
+                "no input files found (default extensions: .txt .md .text .docx; use --glob)"
+            );
+        }
+        Ok(sources)
+    }
+
     /// Text style for stdout.
     pub fn style(&self) -> Style {
         let color = match self.color {
@@ -148,10 +164,76 @@ impl RuleArgs {
     }
 }
 
+/// Reads and decodes every source on all cores and passes each document to
+/// `analyse`, or its path and error message to `failed`; the results come back in
+/// source order, so output never depends on scheduling.
+pub fn map_sources<T: Send>(
+    sources: &[std::result::Result<Source, zongjie::Error>],
+    opts: &ReadOptions,
+    analyse: impl Fn(Document) -> T + Sync,
+    failed: impl Fn(String, String) -> T + Sync,
+) -> Vec<T> {
+    sources
+        .par_iter()
+        .map(|source| match source {
+            Ok(source) => match input::read_source(source, opts) {
+                Ok(doc) => analyse(doc),
+                Err(e) => failed(source.display_name(), e.to_string()),
+            },
+            Err(e) => failed(error_path(e), e.to_string()),
+        })
+        .collect()
+}
+
+/// Writes a file's read error or decoding repairs to stderr (text formats).
+pub fn write_read_problems(
+    err: &mut dyn Write,
+    path: &str,
+    error: &Option<String>,
+    warnings: &[String],
+    style: Style,
+) -> io::Result<()> {
+    // The error message names the file already.
+    if let Some(e) = error {
+        writeln!(err, "{}: {e}", style.paint("1;31", "error"))?;
+    }
+    for w in warnings {
+        writeln!(err, "{}: {path}: {w}", style.paint("1;33", "warning"))?;
+    }
+    Ok(())
+}
+
+/// Whether there were inputs and none of them could be read (exit code 2).
+pub fn none_read<'a>(mut errors: impl ExactSizeIterator<Item = &'a Option<String>>) -> bool {
+    errors.len() > 0 && errors.all(|e| e.is_some())
+}
+
+/// Runs a subcommand; in a JSON format a fatal error is printed as
+/// `{"version":1,"error":"…"}` on stdout (and on stderr) with exit code 2, so a
+/// program reading the output always gets JSON.
+pub fn with_json_errors(json: bool, run: impl FnOnce() -> Result<u8>) -> Result<u8> {
+    match run() {
+        Err(err) if json => {
+            let msg = format!("{err:#}");
+            let fatal = FatalError {
+                version: SCHEMA_VERSION,
+                error: &msg,
+            };
+            let mut out = io::stdout().lock();
+            serde_json::to_writer(&mut out, &fatal)?;
+            writeln!(out)?;
+            eprintln!("zongjie: {msg}");
+            Ok(exit::FAILURE)
+        }
+        other => other,
+    }
+}
+
 /// Parses arguments and runs the subcommand; returns the exit code.
 pub fn run() -> Result<u8> {
     let cli = Cli::parse();
     match cli.command {
         Command::Lint(args) => lint::run(args),
+        Command::Phrases(args) => phrases::run(args),
     }
 }

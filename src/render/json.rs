@@ -2,7 +2,10 @@
 
 use serde::Serialize;
 
-use crate::report::{FileLint, SCHEMA_VERSION};
+use crate::report::{
+    DocReport, FileLint, Keyword, OverusedWord, PhraseCount, RepeatedPhrase, SCHEMA_VERSION,
+    TextCount,
+};
 
 /// The `summary` object of `lint --format json`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -55,4 +58,68 @@ pub struct FatalError<'a> {
     pub version: u32,
     /// What went wrong.
     pub error: &'a str,
+}
+
+/// One document of `phrases --format json`: the phrase fields of its [`DocReport`].
+#[derive(Debug, Serialize)]
+pub struct PhrasesDocument<'a> {
+    /// The path as given or found.
+    pub path: &'a str,
+    /// The encoding used; empty when unread.
+    pub encoding: &'a str,
+    /// Why the file could not be read, if it could not.
+    pub error: Option<&'a str>,
+    /// Repairs made while reading.
+    pub warnings: &'a [String],
+    /// Jieba tokens in the text.
+    pub tokens: usize,
+    /// Official phrases, most frequent first.
+    pub phrases: &'a [PhraseCount],
+    /// “Quoted” slogans.
+    pub quotes: &'a [TextCount],
+    /// 《Titles》 cited.
+    pub titles: &'a [TextCount],
+    /// Top keywords by TF-IDF.
+    pub keywords: &'a [Keyword],
+    /// Word n-grams repeated within the document.
+    pub repeated_phrases: &'a [RepeatedPhrase],
+    /// Filler words used too often.
+    pub overused: &'a [OverusedWord],
+}
+
+impl<'a> From<&'a DocReport> for PhrasesDocument<'a> {
+    fn from(r: &'a DocReport) -> Self {
+        PhrasesDocument {
+            path: &r.path,
+            encoding: &r.encoding,
+            error: r.error.as_deref(),
+            warnings: &r.warnings,
+            tokens: r.tokens,
+            phrases: &r.phrases,
+            quotes: &r.quotes,
+            titles: &r.titles,
+            keywords: &r.keywords,
+            repeated_phrases: &r.repeated_phrases,
+            overused: &r.overused,
+        }
+    }
+}
+
+/// The whole `phrases --format json` output.
+#[derive(Debug, Serialize)]
+pub struct PhrasesOutput<'a> {
+    /// Schema version.
+    pub version: u32,
+    /// Per-document results in path order.
+    pub documents: Vec<PhrasesDocument<'a>>,
+}
+
+impl<'a> PhrasesOutput<'a> {
+    /// Wraps reports for output.
+    pub fn new(reports: &'a [DocReport]) -> Self {
+        PhrasesOutput {
+            version: SCHEMA_VERSION,
+            documents: reports.iter().map(PhrasesDocument::from).collect(),
+        }
+    }
 }

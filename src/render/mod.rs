@@ -4,6 +4,7 @@
 //! JSON is built with serde only.
 
 pub mod json;
+pub mod phrases;
 pub mod text;
 
 /// Output formats.
