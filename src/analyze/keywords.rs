@@ -231,12 +231,15 @@ pub fn keywords<I: IdfLookup + ?Sized>(
     }
     let total = total as f64;
     // Most frequent first: once even the highest IDF cannot lift a count past the
-    // current last place, no later (rarer) word can rank, so jieba's 350 000-entry
-    // table is probed for a few dozen words instead of every one.
-    candidates.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    // current last place, no rarer word can rank, so jieba's 270 000-entry table is
+    // probed for a few dozen words instead of every one. Words seen once (most of
+    // them) are only visited if that bound has not been reached; the order within a
+    // count does not matter, since ties are settled by the word on insertion.
+    let (mut repeated, once): (Vec<_>, Vec<_>) = candidates.into_iter().partition(|c| c.1 > 1);
+    repeated.sort_unstable_by(|a, b| b.1.cmp(&a.1));
     let bound = idf.max_idf();
     let mut best: Vec<Keyword> = Vec::with_capacity(top + 1);
-    for (word, count) in candidates {
+    for (word, count) in repeated.into_iter().chain(once) {
         let tf = f64::from(count) / total;
         if best.len() == top && best.last().is_some_and(|last| tf * bound < last.weight) {
             break;
@@ -273,30 +276,31 @@ fn is_candidate(word: &str) -> bool {
         return false;
     }
     let numeric = word.chars().all(|c| {
-        c.is_numeric()
-            || matches!(
-                c,
-                '.' | '%'
-                    | '％'
-                    | '．'
-                    | '〇'
-                    | '零'
-                    | '两'
-                    | '十'
-                    | '百'
-                    | '千'
-                    | '万'
-                    | '亿'
-                    | '一'
-                    | '二'
-                    | '三'
-                    | '四'
-                    | '五'
-                    | '六'
-                    | '七'
-                    | '八'
-                    | '九'
-            )
+        matches!(
+            c,
+            '0'..='9'
+                | '.'
+                | '%'
+                | '％'
+                | '．'
+                | '〇'
+                | '零'
+                | '两'
+                | '十'
+                | '百'
+                | '千'
+                | '万'
+                | '亿'
+                | '一'
+                | '二'
+                | '三'
+                | '四'
+                | '五'
+                | '六'
+                | '七'
+                | '八'
+                | '九'
+        ) || (!matches!(c, '\u{4e00}'..='\u{9fff}') && c.is_numeric())
     });
     let slot = word
         .chars()

@@ -19,6 +19,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, LazyLock};
 
 use aho_corasick::{AhoCorasick, Input, MatchKind};
+use rustc_hash::FxHashMap;
 
 use super::lexicon::with_extra_lists;
 use crate::dicts;
@@ -103,22 +104,10 @@ impl PhraseMatcher {
 
 /// Every official phrase in `text` with its count and offsets, most frequent first.
 pub fn find_phrases(text: &str, matcher: &PhraseMatcher) -> Vec<PhraseCount> {
-    // Keyed by phrase so the scanner's names and the list's entries merge.
-    let mut found: HashMap<String, PhraseCount> = HashMap::new();
-    let mut add = |phrase: &str, category: &str, offset: usize| {
-        found
-            .entry(phrase.to_string())
-            .or_insert_with(|| PhraseCount {
-                phrase: phrase.to_string(),
-                category: category.to_string(),
-                count: 0,
-                offsets: Vec::new(),
-            })
-            .offsets
-            .push(offset);
-    };
-    let mut gap_start = 0;
+    // Offsets by pattern id: a hundred matches a page, so no string is built per match.
+    let mut listed: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     let mentions = meeting_mentions(text);
+    let mut gap_start = 0;
     let gaps = mentions
         .iter()
         .map(|m| (m.start, m.end))
@@ -126,23 +115,38 @@ pub fn find_phrases(text: &str, matcher: &PhraseMatcher) -> Vec<PhraseCount> {
     for (start, end) in gaps {
         let input = Input::new(text).range(gap_start..start);
         for m in matcher.automaton.find_iter(input) {
-            if let Some((phrase, category)) = matcher.phrases.get(m.pattern().as_usize()) {
-                add(phrase, category, m.start());
-            }
+            listed
+                .entry(m.pattern().as_usize())
+                .or_default()
+                .push(m.start());
         }
         gap_start = end;
     }
-    for mention in &mentions {
-        for (name, offset) in &mention.meetings {
-            add(name, matcher.category(name).unwrap_or(MEETING), *offset);
+    // The scanner's names merge with the list's entries of the same name.
+    let mut unlisted: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    for (name, offset) in mentions.iter().flat_map(|m| &m.meetings) {
+        match matcher.index.get(name.as_str()) {
+            Some(&id) => listed.entry(id).or_default().push(*offset),
+            None => unlisted.entry(name).or_default().push(*offset),
         }
     }
-    let mut out: Vec<PhraseCount> = found
-        .into_values()
-        .map(|mut p| {
-            p.offsets.sort_unstable();
-            p.count = p.offsets.len();
-            p
+    let listed = listed.into_iter().filter_map(|(id, offsets)| {
+        let (phrase, category) = matcher.phrases.get(id)?;
+        Some((phrase.as_str(), category.as_str(), offsets))
+    });
+    let unlisted = unlisted
+        .into_iter()
+        .map(|(name, offsets)| (name, MEETING, offsets));
+    let mut out: Vec<PhraseCount> = listed
+        .chain(unlisted)
+        .map(|(phrase, category, mut offsets)| {
+            offsets.sort_unstable();
+            PhraseCount {
+                phrase: phrase.to_string(),
+                category: category.to_string(),
+                count: offsets.len(),
+                offsets,
+            }
         })
         .collect();
     out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.phrase.cmp(&b.phrase)));

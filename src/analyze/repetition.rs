@@ -167,81 +167,109 @@ pub fn repeated_ngrams(
     opts: &RepetitionOptions,
 ) -> Vec<RepeatedNgram> {
     let ids = &vocab.ids;
-    let min = opts.min_count.max(1);
-    let char_len = |id: u32| vocab.word(id).map_or(0, |w| w.text.chars().count());
+    let min = u32::try_from(opts.min_count.max(1)).unwrap_or(u32::MAX);
     let weak_edge = |id: Option<&u32>| {
         id.and_then(|&id| vocab.word(id))
             .is_some_and(|w| w.text.chars().nth(1).is_none() && stopwords.contains(w.text))
     };
-    // `frequent[i]`: the (n-1)-gram starting at token i occurs `min` times or more.
-    let mut frequent: Vec<bool> = ids
+    // `frequent[i]`: id of the (n-1)-gram starting at token i if it occurs `min`
+    // times or more, else NONE. Level 1: the words themselves.
+    let mut frequent: Vec<u32> = ids
         .iter()
-        .map(|&id| vocab.word(id).is_some_and(|w| w.count as usize >= min))
+        .map(|&id| match vocab.word(id) {
+            Some(w) if w.count >= min => id,
+            _ => NONE,
+        })
         .collect();
-    // (ids, count, first token index) of every frequent n-gram long enough to list.
-    let mut listed: Vec<(&[u32], usize, usize)> = Vec::new();
-    let mut counts: FxHashMap<&[u32], (usize, usize)> = FxHashMap::default();
+    // Chars of each (n-1)-gram by id.
+    let mut gram_chars: Vec<u32> = vocab
+        .words
+        .iter()
+        .map(|w| w.text.chars().count() as u32)
+        .collect();
+    let word_chars: Vec<u32> = gram_chars.clone();
+    // (first token index, tokens, count) of every frequent n-gram long enough to list.
+    let mut listed: Vec<(usize, usize, u32)> = Vec::new();
+    // An n-gram is its (n-1)-gram prefix and its last word: one u64 key, hashed
+    // once per position, instead of a slice of n ids.
+    let mut index: FxHashMap<u64, u32> = FxHashMap::default();
+    let mut grams: Vec<Gram> = Vec::new();
+    let mut next: Vec<u32> = Vec::with_capacity(ids.len());
     for n in 2..=opts.max_tokens.max(2) {
-        counts.clear();
-        let starts = ids.len().saturating_sub(n - 1);
-        for i in 0..starts {
+        index.clear();
+        grams.clear();
+        next.clear();
+        next.resize(ids.len(), NONE);
+        for i in 0..ids.len().saturating_sub(n - 1) {
+            let (Some(&head), Some(&tail_part), Some(&last)) =
+                (frequent.get(i), frequent.get(i + 1), ids.get(i + n - 1))
+            else {
+                continue;
+            };
             // Both (n-1)-gram parts frequent means every token is a word, too.
-            if frequent.get(i) == Some(&true) && frequent.get(i + 1) == Some(&true) {
-                if let Some(gram) = ids.get(i..i + n) {
-                    counts.entry(gram).or_insert((0, i)).0 += 1;
-                }
+            if head == NONE || tail_part == NONE {
+                continue;
+            }
+            let key = (u64::from(head) << 32) | u64::from(last);
+            let id = *index.entry(key).or_insert_with(|| {
+                let chars = gram_chars.get(head as usize).copied().unwrap_or(0)
+                    + word_chars.get(last as usize).copied().unwrap_or(0);
+                grams.push(Gram {
+                    count: 0,
+                    first: i,
+                    chars,
+                });
+                (grams.len() - 1) as u32
+            });
+            if let Some(g) = grams.get_mut(id as usize) {
+                g.count += 1;
+            }
+            if let Some(slot) = next.get_mut(i) {
+                *slot = id;
             }
         }
         let mut any = false;
-        for i in 0..frequent.len() {
-            let now = i < starts
-                && ids
-                    .get(i..i + n)
-                    .and_then(|g| counts.get(g))
-                    .is_some_and(|&(c, _)| c >= min);
-            any |= now;
-            if let Some(f) = frequent.get_mut(i) {
-                *f = now;
+        for slot in next.iter_mut() {
+            if grams.get(*slot as usize).is_some_and(|g| g.count >= min) {
+                any = true;
+            } else {
+                *slot = NONE;
             }
         }
         if n >= opts.min_tokens {
-            for (&gram, &(count, first)) in &counts {
-                let chars: usize = gram.iter().map(|&id| char_len(id)).sum();
-                if count >= min
-                    && chars >= opts.min_chars
-                    && !weak_edge(gram.first())
-                    && !weak_edge(gram.last())
+            for g in grams.iter().filter(|g| g.count >= min) {
+                let edges = (ids.get(g.first), ids.get(g.first + n - 1));
+                if g.chars as usize >= opts.min_chars && !weak_edge(edges.0) && !weak_edge(edges.1)
                 {
-                    listed.push((gram, count, first));
+                    listed.push((g.first, n, g.count));
                 }
             }
         }
         if !any {
             break;
         }
+        std::mem::swap(&mut frequent, &mut next);
+        gram_chars.clear();
+        gram_chars.extend(grams.iter().map(|g| g.chars));
     }
+    let slice = |first: usize, n: usize| ids.get(first..first + n).unwrap_or(&[]);
     // Maximal only: drop an n-gram inside a longer listed one with the same count.
-    listed.sort_by(|a, b| {
-        b.1.cmp(&a.1)
-            .then(b.0.len().cmp(&a.0.len()))
-            .then(a.2.cmp(&b.2))
-    });
-    let mut kept: Vec<(&[u32], usize, usize)> = Vec::new();
-    for &(gram, count, first) in &listed {
-        let inside = kept.iter().any(|&(longer, c, _)| {
-            c == count && longer.len() > gram.len() && longer.windows(gram.len()).any(|w| w == gram)
-        });
+    listed.sort_by(|a, b| b.2.cmp(&a.2).then(b.1.cmp(&a.1)).then(a.0.cmp(&b.0)));
+    let mut kept: Vec<(usize, usize, u32)> = Vec::new();
+    for &(first, n, count) in &listed {
+        let gram = slice(first, n);
+        let inside = kept
+            .iter()
+            .any(|&(f, m, c)| c == count && m > n && slice(f, m).windows(n).any(|w| w == gram));
         if !inside {
-            kept.push((gram, count, first));
+            kept.push((first, n, count));
         }
     }
     // Two token sequences can spell the same text; report the text once.
     let mut by_text: HashMap<&str, RepeatedNgram> = HashMap::new();
-    for (gram, count, first) in kept {
+    for (first, n, count) in kept {
         let start = tokens.get(first).map_or(0, |t| t.byte_start);
-        let end = tokens
-            .get(first + gram.len() - 1)
-            .map_or(start, |t| t.byte_end);
+        let end = tokens.get(first + n - 1).map_or(start, |t| t.byte_end);
         let Some(phrase) = text.get(start..end) else {
             continue;
         };
@@ -250,12 +278,23 @@ pub fn repeated_ngrams(
             count: 0,
             first: (start, end),
         });
-        entry.count += count;
+        entry.count += count as usize;
         entry.first = entry.first.min((start, end));
     }
     let mut out: Vec<RepeatedNgram> = by_text.into_values().collect();
     out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.phrase.cmp(&b.phrase)));
     out
+}
+
+/// No frequent n-gram starts here.
+const NONE: u32 = u32::MAX;
+
+/// One distinct n-gram of the current length.
+struct Gram {
+    count: u32,
+    /// Token index of its first occurrence.
+    first: usize,
+    chars: u32,
 }
 
 /// Filler words, compiled for overlapping search (`进一步` and `进一步加强` both count).

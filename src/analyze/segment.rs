@@ -103,7 +103,10 @@ fn add_words(jieba: &mut Jieba, text: &str) {
 /// Whether a token is a word (holds a letter, digit or Han character) rather than
 /// punctuation or white space.
 pub fn is_word(token: &str) -> bool {
-    token.chars().any(char::is_alphanumeric)
+    // The common CJK block first: the general Unicode lookup is a table search.
+    token
+        .chars()
+        .any(|c| matches!(c, '\u{4e00}'..='\u{9fff}') || c.is_alphanumeric())
 }
 
 /// Id of a token that is not a word (punctuation, white space) in [`Vocabulary::ids`].
