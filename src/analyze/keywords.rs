@@ -236,7 +236,7 @@ pub fn keywords<I: IdfLookup + ?Sized>(
     // them) are only visited if that bound has not been reached; the order within a
     // count does not matter, since ties are settled by the word on insertion.
     let (mut repeated, once): (Vec<_>, Vec<_>) = candidates.into_iter().partition(|c| c.1 > 1);
-    repeated.sort_unstable_by(|a, b| b.1.cmp(&a.1));
+    repeated.sort_unstable_by_key(|c| std::cmp::Reverse(c.1));
     let bound = idf.max_idf();
     let mut best: Vec<Keyword> = Vec::with_capacity(top + 1);
     for (word, count) in repeated.into_iter().chain(once) {
