@@ -138,6 +138,14 @@ impl Config {
     }
 }
 
+#[cfg(test)]
+impl Config {
+    /// Whether [`Config::lexicon`] has been called (tests of laziness).
+    pub(crate) fn lexicon_built(&self) -> bool {
+        self.lexicon.get().is_some()
+    }
+}
+
 /// A rule's level in a config file: a severity or `off`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]

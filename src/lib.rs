@@ -176,3 +176,68 @@ fn sort_diagnostics(diags: &mut [Diagnostic]) {
         ))
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `lint` must not pay for jieba: only the `repeated-phrase` rule segments.
+    #[test]
+    fn lint_builds_nothing_unless_repetition_is_on() {
+        let doc = Document::from_str("d.txt", "推进“两学一做”学习教育，XX局开展学习X次。");
+        let config = Config::default();
+        assert_eq!(lint_document(&doc, &config).len(), 2);
+        assert!(!config.lexicon_built());
+        let mut config = Config::default();
+        config.enable(Rule::RepeatedPhrase);
+        lint_document(&doc, &config);
+        assert_eq!(config.lexicon().built(), [true, false, true, true]);
+    }
+
+    #[test]
+    fn analysis_fills_the_phrase_fields_from_one_segmentation() {
+        let doc = Document::from_str(
+            "d.txt",
+            "推进“两学一做”学习教育，以《中国共产党章程》为遵循。",
+        );
+        let (report, tokens) = analyze_document_with_tokens(&doc, &Config::default());
+        assert_eq!(report.tokens, tokens.len());
+        assert!(report.phrases.iter().any(|p| p.phrase == "两学一做"));
+        assert_eq!(report.quotes[0].text, "两学一做");
+        assert_eq!(report.titles[0].text, "中国共产党章程");
+        assert!(!report.keywords.is_empty());
+        // Off by default: no repeated-phrase findings in the report's diagnostics.
+        assert!(
+            report
+                .diagnostics
+                .iter()
+                .all(|d| d.rule != Rule::RepeatedPhrase)
+        );
+    }
+
+    #[test]
+    fn empty_and_punctuation_only_documents_analyse_to_nothing() {
+        for text in ["", "。，！？“”《》\n\r\n", "   "] {
+            let doc = Document::from_str("d.txt", text);
+            let mut config = Config::default();
+            config.enable(Rule::RepeatedPhrase);
+            let report = analyze_document(&doc, &config);
+            assert!(report.phrases.is_empty() && report.keywords.is_empty());
+            assert!(report.repeated_phrases.is_empty() && report.overused.is_empty());
+        }
+    }
+
+    /// A 5 MB line (no line break, no sentence end) must neither panic nor hang.
+    #[test]
+    fn a_five_megabyte_line_is_analysed() {
+        let unit = "厅党组中心组深入学习“两学一做”，以《学习规则》推进学习活动XX次";
+        let text = unit.repeat(5 * 1024 * 1024 / unit.len() + 1);
+        let doc = Document::from_str("big.txt", &text);
+        let mut config = Config::default();
+        config.enable(Rule::RepeatedPhrase);
+        let report = analyze_document(&doc, &config);
+        assert!(report.tokens > 100_000);
+        assert!(report.titles.iter().any(|t| t.text == "学习规则"));
+        assert!(!report.repeated_phrases.is_empty());
+    }
+}

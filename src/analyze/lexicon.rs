@@ -90,6 +90,19 @@ impl Lexicon {
     }
 }
 
+#[cfg(test)]
+impl Lexicon {
+    /// Which parts are built: segmenter, phrases, stopwords, overused (tests of laziness).
+    pub(crate) fn built(&self) -> [bool; 4] {
+        [
+            self.segmenter.get().is_some(),
+            self.phrases.get().is_some(),
+            self.stopwords.get().is_some(),
+            self.overused.get().is_some(),
+        ]
+    }
+}
+
 /// The embedded instance when `extra` is empty, otherwise `build` over the embedded
 /// list followed by the user's (so later entries can override earlier ones).
 pub(crate) fn with_extra_lists<T>(

@@ -139,22 +139,16 @@ impl<'a> Tally<'a> {
 mod tests {
     use super::*;
 
-    fn titles(text: &str) -> Vec<(String, usize)> {
-        let doc = Document::from_str("t", text);
-        find_citations(&doc)
-            .titles
-            .into_iter()
-            .map(|t| (t.text, t.count))
-            .collect()
+    fn found(text: &str) -> Citations {
+        find_citations(&Document::from_str("t", text))
     }
 
-    fn quotes(text: &str) -> Vec<(String, usize)> {
-        let doc = Document::from_str("t", text);
-        find_citations(&doc)
-            .quotes
-            .into_iter()
-            .map(|t| (t.text, t.count))
-            .collect()
+    /// Each case's text must yield exactly its list, as `pick` selects it.
+    fn assert_cases(cases: &[(&str, &[&str])], pick: fn(Citations) -> Vec<TextCount>) {
+        for (text, want) in cases {
+            let got: Vec<String> = pick(found(text)).into_iter().map(|t| t.text).collect();
+            assert_eq!(got, *want, "text: {text}");
+        }
     }
 
     /// One line a case: text, the titles found (each once).
@@ -180,10 +174,7 @@ mod tests {
             ("《中共XX厅党组学习制度》", &["中共XX厅党组学习制度"]),
             ("", &[]),
         ];
-        for (text, want) in cases {
-            let got: Vec<String> = titles(text).into_iter().map(|(t, _)| t).collect();
-            assert_eq!(got, *want, "text: {text}");
-        }
+        assert_cases(cases, |c| c.titles);
     }
 
     /// One line a case: text, the quotes found (each once).
@@ -200,18 +191,15 @@ mod tests {
             ("他说：“甲", &[]),
             ("“XXXX”的要求", &[]),
         ];
-        for (text, want) in cases {
-            let got: Vec<String> = quotes(text).into_iter().map(|(t, _)| t).collect();
-            assert_eq!(got, *want, "text: {text}");
-        }
+        assert_cases(cases, |c| c.quotes);
     }
 
     #[test]
     fn long_quotes_are_reported_speech_not_slogans() {
         let at_limit = "字".repeat(MAX_QUOTE_CHARS);
         let over = "字".repeat(MAX_QUOTE_CHARS + 1);
-        assert_eq!(quotes(&format!("“{at_limit}”")).len(), 1);
-        assert!(quotes(&format!("“{over}”")).is_empty());
+        assert_eq!(found(&format!("“{at_limit}”")).quotes.len(), 1);
+        assert!(found(&format!("“{over}”")).quotes.is_empty());
     }
 
     #[test]
