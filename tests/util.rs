@@ -8,16 +8,16 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The seed document shipped beside the repository: `shared/` next to the checkout,
-/// or next to the folder of worktrees holding it.
+/// The seed document shipped beside the repository: `shared/seeds/` in the nearest
+/// folder above the checkout that has one (a git worktree sits deeper than the main
+/// checkout).
 pub fn seed() -> PathBuf {
     let name = "shared/seeds/000_8b951c6cf26f8b4e.txt";
     root()
         .ancestors()
-        .skip(1)
         .map(|dir| dir.join(name))
         .find(|p| p.is_file())
-        .unwrap_or_else(|| root().join("..").join(name))
+        .unwrap_or_else(|| panic!("no {name} above {}", root().display()))
 }
 
 /// A sample of `samples/`.
