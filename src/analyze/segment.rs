@@ -26,7 +26,7 @@ use crate::dicts::{self, UserWord};
 /// On. `cargo bench --bench segment` (BENCHMARKS.md) measured a cut of the seed at
 /// 105 µs with HMM and 95 µs without: about 10 % of a cut, 2 % of the whole
 /// per-document analysis. What it buys is material: the 23 words it joins in the
-/// seed are words keywords and repetitions should see whole (`政研` ×4, `筑牢`,
+/// seed are words keywords and repetitions should see whole (`政研`, `筑牢`,
 /// `参学率`, `施策`, `我厅`, `一是`…`四是`); without it they fall apart into single
 /// characters, which keywords skip and n-grams mangle.
 pub const HMM: bool = true;
