@@ -26,7 +26,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let dir = PathBuf::from(args.next().ok_or("usage: bare_cut DIR [THREADS]")?);
     let threads: usize = args.next().map(|t| t.parse()).transpose()?.unwrap_or(0);
-    rayon::ThreadPoolBuilder::new().num_threads(threads).build_global()?;
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build_global()?;
     let mut paths = Vec::new();
     files(&dir, &mut paths)?;
     let start = Instant::now();

@@ -9,8 +9,12 @@ use std::collections::BTreeSet;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
-    let manifest = args.next().ok_or("usage: recall PLANTED_PAIRS.tsv REPORT.json")?;
-    let report = args.next().ok_or("usage: recall PLANTED_PAIRS.tsv REPORT.json")?;
+    let manifest = args
+        .next()
+        .ok_or("usage: recall PLANTED_PAIRS.tsv REPORT.json")?;
+    let report = args
+        .next()
+        .ok_or("usage: recall PLANTED_PAIRS.tsv REPORT.json")?;
     let root = std::path::Path::new(&manifest)
         .parent()
         .ok_or("manifest has no folder")?
@@ -20,7 +24,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .skip(1)
         .filter_map(|l| l.split_once('\t'))
         .map(|(a, b)| {
-            let (a, b) = (root.join(a).display().to_string(), root.join(b).display().to_string());
+            let (a, b) = (
+                root.join(a).display().to_string(),
+                root.join(b).display().to_string(),
+            );
             (a.clone().min(b.clone()), a.max(b))
         })
         .collect();

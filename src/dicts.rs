@@ -13,6 +13,17 @@ pub const KNOWN_TERMS: &str = include_str!("../dicts/known_terms.txt");
 pub const SLOT_CUES: &str = include_str!("../dicts/slot_cues.txt");
 /// Embedded `dicts/roles.txt`.
 pub const ROLES: &str = include_str!("../dicts/roles.txt");
+/// Embedded `dicts/user.dict`: jieba entries (`word freq tag`) for official vocabulary.
+pub const USER_DICT: &str = include_str!("../dicts/user.dict");
+/// Embedded `dicts/phrases.txt`: official phrases (`phrase<TAB>category`).
+pub const PHRASES: &str = include_str!("../dicts/phrases.txt");
+/// Embedded `dicts/stopwords.txt`: words never reported as keywords.
+pub const STOPWORDS: &str = include_str!("../dicts/stopwords.txt");
+/// Embedded `dicts/overused.txt`: filler words counted per 1000 chars.
+pub const OVERUSED: &str = include_str!("../dicts/overused.txt");
+
+/// Category given to a user's phrase written without one.
+pub const DEFAULT_PHRASE_CATEGORY: &str = "custom";
 
 /// Where a cue word stands relative to the slot it describes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -129,6 +140,64 @@ pub fn entries(text: &str) -> impl Iterator<Item = &str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
+/// One entry of a jieba dictionary (`word [freq [tag]]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UserWord<'a> {
+    /// The word to keep whole.
+    pub word: &'a str,
+    /// Its frequency; `None` lets jieba suggest one that keeps the word whole.
+    pub freq: Option<usize>,
+    /// Its part-of-speech tag, if given.
+    pub tag: Option<&'a str>,
+}
+
+/// Parses a jieba dictionary (`word [freq [tag]]` lines) entry by entry; an error
+/// names the 1-based line and what is wrong with it. Builders skip bad lines, config
+/// loading reports the first one.
+pub fn user_words(text: &str) -> impl Iterator<Item = Result<UserWord<'_>, String>> {
+    text.lines().enumerate().filter_map(|(i, line)| {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            return None;
+        }
+        Some(parse_user_word(line).map_err(|e| format!("line {}: {e}", i + 1)))
+    })
+}
+
+fn parse_user_word(line: &str) -> Result<UserWord<'_>, String> {
+    let mut parts = line.split_whitespace();
+    let word = parts.next().unwrap_or(line);
+    let freq = match parts.next() {
+        Some(f) => Some(
+            f.parse::<usize>()
+                .map_err(|_| format!("frequency {f:?} of {word:?} is not a whole number"))?,
+        ),
+        None => None,
+    };
+    let tag = parts.next();
+    if parts.next().is_some() {
+        return Err(format!("expected `word [freq [tag]]`, found {line:?}"));
+    }
+    Ok(UserWord { word, freq, tag })
+}
+
+/// The entries of a phrase list: `(phrase, category)`. A line without a TAB is a
+/// phrase of category [`DEFAULT_PHRASE_CATEGORY`], so a user's plain word list works.
+pub fn phrase_entries(text: &str) -> impl Iterator<Item = (&str, &str)> {
+    entries(text).filter_map(|line| {
+        let (phrase, category) = match line.split_once('\t') {
+            Some((p, c)) => (p.trim(), c.trim()),
+            None => (line, DEFAULT_PHRASE_CATEGORY),
+        };
+        let category = if category.is_empty() {
+            DEFAULT_PHRASE_CATEGORY
+        } else {
+            category
+        };
+        (!phrase.is_empty()).then_some((phrase, category))
+    })
+}
+
 fn normalize_term(term: &str) -> String {
     let term = term.trim();
     match term.strip_prefix('Ｘ') {
@@ -173,6 +242,62 @@ mod tests {
         let d = Dicts::embedded();
         assert!(d.known_terms.iter().all(|t| t.starts_with('X')));
         assert!(d.known_terms.contains(&"X射线".to_string()));
+    }
+
+    /// The four vocabularies of the phrases analyzer parse line for line: a stray
+    /// space for a TAB or a bad frequency would otherwise drop or garble an entry.
+    #[test]
+    fn phrase_vocabularies_parse_completely() {
+        let words: Vec<UserWord> = user_words(USER_DICT)
+            .collect::<Result<_, _>>()
+            .expect("dicts/user.dict parses");
+        assert_eq!(words.len(), entries(USER_DICT).count());
+        assert!(words.iter().all(|w| w.freq.is_some() && w.tag.is_some()));
+        assert!(entries(PHRASES).all(|l| l.split('\t').count() == 2));
+        let phrases: Vec<_> = phrase_entries(PHRASES).collect();
+        assert_eq!(phrases.len(), entries(PHRASES).count());
+        assert!(phrases.contains(&("两学一做", "campaign")));
+        assert!(phrases.iter().all(|(_, c)| *c != DEFAULT_PHRASE_CATEGORY));
+        assert!(entries(STOPWORDS).all(|w| !w.contains(char::is_whitespace)));
+        assert!(entries(OVERUSED).all(|w| !w.contains(char::is_whitespace)));
+        assert!(entries(OVERUSED).any(|w| w == "进一步"));
+    }
+
+    #[test]
+    fn user_formats_are_lenient_where_harmless_and_strict_where_not() {
+        let words: Vec<UserWord> = user_words("# c\n以上率下\n工学矛盾 5000\n中心组 9 n\n")
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(
+            words,
+            vec![
+                UserWord {
+                    word: "以上率下",
+                    freq: None,
+                    tag: None
+                },
+                UserWord {
+                    word: "工学矛盾",
+                    freq: Some(5000),
+                    tag: None
+                },
+                UserWord {
+                    word: "中心组",
+                    freq: Some(9),
+                    tag: Some("n")
+                },
+            ]
+        );
+        let err = user_words("好词 1 n\n坏词 many n\n")
+            .find_map(Result::err)
+            .unwrap();
+        assert!(err.starts_with("line 2:"), "{err}");
+        assert!(user_words("a 1 n extra").all(|r| r.is_err()));
+        let phrases: Vec<_> = phrase_entries("甲乙\tslogan\n丙丁\n戊己\t\n").collect();
+        assert_eq!(
+            phrases,
+            vec![("甲乙", "slogan"), ("丙丁", "custom"), ("戊己", "custom")]
+        );
     }
 
     #[test]

@@ -34,7 +34,11 @@ pub use document::{Document, Position, Span};
 pub use error::{Error, Result};
 pub use report::{Diagnostic, DocReport, FileLint, Role, Rule, Severity, SlotKind};
 
+use analyze::keywords::Idf;
+use analyze::lexicon::Lexicon;
 use analyze::outline::Outline;
+use analyze::repetition::{Repetition, RepetitionLists, RepetitionOptions, find_repetition};
+use analyze::segment::{Token, Vocabulary};
 use analyze::{Finding, Slip};
 use report::Slot;
 
@@ -84,10 +88,20 @@ impl Analysis {
         }
     }
 
-    fn diagnostics(&self, config: &Config) -> Vec<Diagnostic> {
+    /// The findings of the enabled rules, in text order; `repetition` is given when
+    /// the text was segmented.
+    fn diagnostics(
+        &self,
+        doc: &Document,
+        config: &Config,
+        repetition: Option<&Repetition>,
+    ) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         if let Some(severity) = config.severity(Rule::Placeholder) {
             out.extend(self.slots.iter().map(|s| slot_diagnostic(s, severity)));
+        }
+        if let (Some(severity), Some(rep)) = (config.severity(Rule::RepeatedPhrase), repetition) {
+            out.extend(rep.diagnostics(doc, severity));
         }
         let findings = self
             .outline
@@ -115,18 +129,65 @@ impl Analysis {
 
 /// The lint findings of one document: every enabled rule, in text order.
 ///
-/// Needs no word segmentation unless the `repeated-phrase` rule is on.
+/// Runs only the analyzers of enabled rules, and needs no word segmentation (no
+/// jieba dictionary) unless the `repeated-phrase` rule is on.
 pub fn lint_document(doc: &Document, config: &Config) -> Vec<Diagnostic> {
-    Analysis::of(doc, config, true).diagnostics(config)
+    let analysis = Analysis::of(doc, config, true);
+    let repetition = config.enabled(Rule::RepeatedPhrase).then(|| {
+        let lexicon = config.lexicon();
+        let tokens = lexicon.segmenter().tokens(doc.text());
+        let vocab = Vocabulary::new(&tokens);
+        find_repetition(
+            doc.text(),
+            doc.chars(),
+            &tokens,
+            &vocab,
+            repetition_lists(&lexicon),
+            &RepetitionOptions::default(),
+        )
+    });
+    analysis.diagnostics(doc, config, repetition.as_ref())
 }
 
 /// Runs every analyzer on one document.
-///
-/// `sections_missing`, `numbering_errors` and the completeness score reflect the
-/// enabled rules only, like the diagnostics: a rule turned off is not looked for.
 pub fn analyze_document(doc: &Document, config: &Config) -> DocReport {
+    analyze_document_with_tokens(doc, config).0
+}
+
+/// Runs every analyzer on one document and also returns its word tokens, so corpus
+/// statistics can reuse them: the text is segmented once, and the tokens are shared
+/// by the keywords, the repetition analysis and the token count.
+pub fn analyze_document_with_tokens<'a>(
+    doc: &'a Document,
+    config: &Config,
+) -> (DocReport, Vec<Token<'a>>) {
     let analysis = Analysis::of(doc, config, false);
-    let diagnostics = analysis.diagnostics(config);
+    let lexicon = config.lexicon();
+    let text = doc.text();
+    let chars = doc.chars();
+    let tokens = lexicon.segmenter().tokens(text);
+    let vocab = Vocabulary::new(&tokens);
+    let repetition = find_repetition(
+        text,
+        chars,
+        &tokens,
+        &vocab,
+        repetition_lists(&lexicon),
+        &RepetitionOptions::default(),
+    );
+    let keywords = analyze::keywords::keywords(
+        &vocab,
+        lexicon.stopwords(),
+        Idf::jieba(),
+        config.top_keywords,
+    );
+    let citations = analyze::quotes::find_citations(doc);
+    let phrases = analyze::phrases::find_phrases(text, lexicon.phrases());
+    let diagnostics = analysis.diagnostics(
+        doc,
+        config,
+        config.enabled(Rule::RepeatedPhrase).then_some(&repetition),
+    );
     let completeness =
         analyze::completeness::completeness(&diagnostics, distinct_required_roles(config));
     let numbering_errors = if config.enabled(Rule::Numbering) {
@@ -139,34 +200,47 @@ pub fn analyze_document(doc: &Document, config: &Config) -> DocReport {
     } else {
         Vec::new()
     };
-    DocReport {
+    let report = DocReport {
         path: doc.path.clone(),
         encoding: doc.encoding.clone(),
         error: None,
         warnings: doc.warnings.clone(),
-        chars: doc.chars(),
+        chars,
+        tokens: tokens.len(),
         placeholders: analysis.slots,
         headings: analysis.outline.headings,
         sections_missing,
         numbering_errors,
+        phrases,
+        quotes: citations.quotes,
+        titles: citations.titles,
+        keywords,
+        repeated_phrases: repetition.repeated_phrases(),
+        overused: repetition.overused_words(),
         completeness,
         diagnostics,
-        ..DocReport::default()
-    }
+    };
+    (report, tokens)
 }
 
 /// Runs every analyzer on one document and extracts what corpus statistics need,
-/// segmenting the text once for both.
+/// from the same segmentation.
 pub fn analyze_for_corpus(
     doc: &Document,
     config: &Config,
     opts: &corpus::CorpusOptions,
 ) -> (DocReport, corpus::DocFeatures) {
-    let report = analyze_document(doc, config);
-    // Word tokens come from the segmenter once it lands; until then no n-grams.
-    let tokens: Vec<(usize, usize)> = Vec::new();
-    let features = corpus::DocFeatures::extract(doc, &tokens, opts);
+    let (report, tokens) = analyze_document_with_tokens(doc, config);
+    let ranges: Vec<(usize, usize)> = tokens.iter().map(|t| (t.byte_start, t.byte_end)).collect();
+    let features = corpus::DocFeatures::extract(doc, &ranges, opts);
     (report, features)
+}
+
+fn repetition_lists(lexicon: &Lexicon) -> RepetitionLists<'_> {
+    RepetitionLists {
+        overused: lexicon.overused(),
+        stopwords: lexicon.stopwords(),
+    }
 }
 
 fn slot_diagnostic(slot: &Slot, severity: Severity) -> Diagnostic {
@@ -222,5 +296,69 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// `lint` must not pay for jieba: only the `repeated-phrase` rule segments.
+    #[test]
+    fn lint_builds_nothing_unless_repetition_is_on() {
+        let doc = Document::from_str("d.txt", "推进“两学一做”学习教育，XX局开展学习X次。");
+        let config = Config::default();
+        let found = lint_document(&doc, &config);
+        assert_eq!(
+            found.iter().filter(|d| d.rule == Rule::Placeholder).count(),
+            2
+        );
+        assert!(!config.lexicon_built());
+        let mut config = Config::default();
+        config.enable(Rule::RepeatedPhrase);
+        lint_document(&doc, &config);
+        assert_eq!(config.lexicon().built(), [true, false, true, true]);
+    }
+
+    #[test]
+    fn analysis_fills_the_phrase_fields_from_one_segmentation() {
+        let doc = Document::from_str(
+            "d.txt",
+            "推进“两学一做”学习教育，以《中国共产党章程》为遵循。",
+        );
+        let (report, tokens) = analyze_document_with_tokens(&doc, &Config::default());
+        assert_eq!(report.tokens, tokens.len());
+        assert!(report.phrases.iter().any(|p| p.phrase == "两学一做"));
+        assert_eq!(report.quotes[0].text, "两学一做");
+        assert_eq!(report.titles[0].text, "中国共产党章程");
+        assert!(!report.keywords.is_empty());
+        // Off by default: no repeated-phrase findings in the report's diagnostics.
+        assert!(
+            report
+                .diagnostics
+                .iter()
+                .all(|d| d.rule != Rule::RepeatedPhrase)
+        );
+    }
+
+    #[test]
+    fn empty_and_punctuation_only_documents_analyse_to_nothing() {
+        for text in ["", "。，！？“”《》\n\r\n", "   "] {
+            let doc = Document::from_str("d.txt", text);
+            let mut config = Config::default();
+            config.enable(Rule::RepeatedPhrase);
+            let report = analyze_document(&doc, &config);
+            assert!(report.phrases.is_empty() && report.keywords.is_empty());
+            assert!(report.repeated_phrases.is_empty() && report.overused.is_empty());
+        }
+    }
+
+    /// A 5 MB line (no line break, no sentence end) must neither panic nor hang.
+    #[test]
+    fn a_five_megabyte_line_is_analysed() {
+        let unit = "厅党组中心组深入学习“两学一做”，以《学习规则》推进学习活动XX次";
+        let text = unit.repeat(5 * 1024 * 1024 / unit.len() + 1);
+        let doc = Document::from_str("big.txt", &text);
+        let mut config = Config::default();
+        config.enable(Rule::RepeatedPhrase);
+        let report = analyze_document(&doc, &config);
+        assert!(report.tokens > 100_000);
+        assert!(report.titles.iter().any(|t| t.text == "学习规则"));
+        assert!(!report.repeated_phrases.is_empty());
     }
 }

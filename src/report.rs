@@ -230,6 +230,17 @@ pub struct RepeatedPhrase {
     pub count: usize,
 }
 
+/// A filler word used too often for the document's length.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OverusedWord {
+    /// The word, as listed in `dicts/overused.txt`.
+    pub word: String,
+    /// Occurrences as a whole token.
+    pub count: usize,
+    /// Occurrences per 1000 chars, to one decimal.
+    pub per_1000_chars: f64,
+}
+
 /// The completeness score and what lowered it (formula: [`crate::analyze::completeness`]).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Completeness {
@@ -310,6 +321,8 @@ pub struct DocReport {
     pub keywords: Vec<Keyword>,
     /// Phrases repeated within the document.
     pub repeated_phrases: Vec<RepeatedPhrase>,
+    /// Filler words used too often for the document's length.
+    pub overused: Vec<OverusedWord>,
     /// The completeness score.
     pub completeness: Completeness,
     /// Every lint finding, in text order.

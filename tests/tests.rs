@@ -10,4 +10,5 @@ mod fuzz_regressions;
 mod hostile;
 mod lint;
 mod outline;
+mod phrases;
 mod properties;

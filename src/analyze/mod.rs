@@ -5,16 +5,24 @@
 //! recognises a heading on a line, [`outline`] checks the headings as a whole
 //! (numbering, marker style, empty and missing sections), [`enumerations`] checks
 //! inline `一是……二是……` lists, [`brackets`] finds unmatched marks, and
-//! [`completeness`] scores a document from the findings. Findings carry no severity:
-//! the config gives it when they become diagnostics.
+//! [`completeness`] scores a document from the findings. [`segment`] cuts text into
+//! words with jieba and our dictionary ([`lexicon`] holds the loaded vocabularies);
+//! [`phrases`], [`quotes`], [`keywords`] and [`repetition`] work on the text and its
+//! words. Findings carry no severity: the config gives it when they become diagnostics.
 
 pub mod brackets;
 pub mod completeness;
 pub mod enumerations;
 pub mod headings;
+pub mod keywords;
+pub mod lexicon;
 pub mod numeral;
 pub mod outline;
+pub mod phrases;
 pub mod placeholders;
+pub mod quotes;
+pub mod repetition;
+pub mod segment;
 
 use crate::document::Span;
 use crate::report::{NumberingError, Rule};

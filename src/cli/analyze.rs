@@ -18,7 +18,7 @@ use serde::Serialize;
 
 use super::{InputArgs, exit, json_on_fatal};
 use zongjie::corpus::{Corpus, CorpusOptions, CorpusReport, DocFeatures};
-use zongjie::input::{self, ReadOptions, Source, collect_sources, walk::error_path};
+use zongjie::input::{self, ReadOptions, Source, walk::error_path};
 use zongjie::render::{Style, csv, summary};
 use zongjie::report::{DocReport, SCHEMA_VERSION};
 use zongjie::{Config, analyze_for_corpus};
@@ -83,10 +83,7 @@ pub fn run(args: AnalyzeArgs) -> Result<u8> {
 fn analyze(args: &AnalyzeArgs) -> Result<u8> {
     let config = args.input.load_config()?;
     let read = args.input.read_options()?;
-    let sources = collect_sources(&args.input.paths, &args.input.glob);
-    if sources.is_empty() {
-        bail!("no input files found (default extensions: .txt .md .text .docx; use --glob)");
-    }
+    let sources = args.input.sources()?;
     if let Some(out) = &args.output {
         refuse_input_as_output(out, &sources)?;
     }
@@ -111,6 +108,8 @@ fn analyze(args: &AnalyzeArgs) -> Result<u8> {
     } else {
         args.input.style()
     };
+    // Load jieba and its IDF table on the pool before the first document needs them.
+    pool.install(|| config.lexicon().prepare());
     let progress = Progress::new(sources.len() as u64, args.quiet);
     let mut writer = RecordWriter::new(args.format, &mut *out)?;
     let mut corpus = Corpus::new(opts.clone());

@@ -6,6 +6,7 @@
 mod analyze;
 mod lint;
 mod outline;
+mod phrases;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
@@ -15,7 +16,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
 use zongjie::input::walk::error_path;
-use zongjie::input::{self, ReadOptions, collect_sources, decode::encoding_for_label};
+use zongjie::input::{self, ReadOptions, Source, collect_sources, decode::encoding_for_label};
 use zongjie::render::Style;
 use zongjie::render::json::FatalError;
 use zongjie::report::{Rule, SCHEMA_VERSION};
@@ -47,6 +48,8 @@ enum Command {
     Analyze(analyze::AnalyzeArgs),
     /// Print the heading tree, missing sections, numbering slips and completeness.
     Outline(outline::OutlineArgs),
+    /// List official phrases, cited titles, slogans, keywords and repetitions.
+    Phrases(phrases::PhrasesArgs),
 }
 
 /// Inputs and reading options shared by every subcommand.
@@ -126,6 +129,17 @@ impl InputArgs {
         }
     }
 
+    /// The sources the paths name, sorted; an error when there are none.
+    pub fn sources(&self) -> Result<Vec<std::result::Result<Source, zongjie::Error>>> {
+        let sources = collect_sources(&self.paths, &self.glob);
+        if sources.is_empty() {
+            anyhow::bail!(
+                "no input files found (default extensions: .txt .md .text .docx; use --glob)"
+            );
+        }
+        Ok(sources)
+    }
+
     /// Text style for stdout.
     pub fn style(&self) -> Style {
         let color = match self.color {
@@ -164,6 +178,7 @@ pub fn run() -> Result<u8> {
         Command::Lint(args) => lint::run(args),
         Command::Analyze(args) => analyze::run(args),
         Command::Outline(args) => outline::run(args),
+        Command::Phrases(args) => phrases::run(args),
     }
 }
 
@@ -177,12 +192,7 @@ where
     F: Fn(String, String) -> T + Sync,
 {
     let opts = input.read_options()?;
-    let sources = collect_sources(&input.paths, &input.glob);
-    if sources.is_empty() {
-        anyhow::bail!(
-            "no input files found (default extensions: .txt .md .text .docx; use --glob)"
-        );
-    }
+    let sources = input.sources()?;
     Ok(sources
         .par_iter()
         .map(|source| match source {

@@ -3,7 +3,8 @@
 use serde::Serialize;
 
 use crate::report::{
-    Completeness, DocReport, FileLint, Heading, NumberingError, Role, SCHEMA_VERSION,
+    Completeness, DocReport, FileLint, Heading, Keyword, NumberingError, OverusedWord, PhraseCount,
+    RepeatedPhrase, Role, SCHEMA_VERSION, TextCount,
 };
 
 /// The `summary` object of `lint --format json`.
@@ -59,9 +60,9 @@ pub struct FatalError<'a> {
     pub error: &'a str,
 }
 
-/// One document of `outline --format json`: the outline fields of its report.
+/// The fields every per-document record of `outline` and `phrases` starts with.
 #[derive(Debug, Serialize)]
-pub struct OutlineDocument<'a> {
+pub struct DocHeader<'a> {
     /// The path as given or found.
     pub path: &'a str,
     /// The encoding used; empty when unread.
@@ -70,6 +71,25 @@ pub struct OutlineDocument<'a> {
     pub error: Option<&'a str>,
     /// Repairs made while reading.
     pub warnings: &'a [String],
+}
+
+impl<'a> From<&'a DocReport> for DocHeader<'a> {
+    fn from(r: &'a DocReport) -> Self {
+        DocHeader {
+            path: &r.path,
+            encoding: &r.encoding,
+            error: r.error.as_deref(),
+            warnings: &r.warnings,
+        }
+    }
+}
+
+/// One document of `outline --format json`: the outline fields of its report.
+#[derive(Debug, Serialize)]
+pub struct OutlineDocument<'a> {
+    /// Path, encoding, error, warnings.
+    #[serde(flatten)]
+    pub header: DocHeader<'a>,
     /// Headings in text order.
     pub headings: &'a [Heading],
     /// Required roles no level-1 section holds.
@@ -83,10 +103,7 @@ pub struct OutlineDocument<'a> {
 impl<'a> From<&'a DocReport> for OutlineDocument<'a> {
     fn from(r: &'a DocReport) -> Self {
         OutlineDocument {
-            path: &r.path,
-            encoding: &r.encoding,
-            error: r.error.as_deref(),
-            warnings: &r.warnings,
+            header: r.into(),
             headings: &r.headings,
             sections_missing: &r.sections_missing,
             numbering_errors: &r.numbering_errors,
@@ -95,21 +112,63 @@ impl<'a> From<&'a DocReport> for OutlineDocument<'a> {
     }
 }
 
-/// The whole `outline --format json` output.
+/// One document of `phrases --format json`: the phrase fields of its [`DocReport`].
 #[derive(Debug, Serialize)]
-pub struct OutlineOutput<'a> {
-    /// Schema version.
-    pub version: u32,
-    /// Per-document outlines in path order.
-    pub documents: Vec<OutlineDocument<'a>>,
+pub struct PhrasesDocument<'a> {
+    /// Path, encoding, error, warnings.
+    #[serde(flatten)]
+    pub header: DocHeader<'a>,
+    /// Jieba tokens in the text.
+    pub tokens: usize,
+    /// Official phrases, most frequent first.
+    pub phrases: &'a [PhraseCount],
+    /// “Quoted” slogans.
+    pub quotes: &'a [TextCount],
+    /// 《Titles》 cited.
+    pub titles: &'a [TextCount],
+    /// Top keywords by TF-IDF.
+    pub keywords: &'a [Keyword],
+    /// Word n-grams repeated within the document.
+    pub repeated_phrases: &'a [RepeatedPhrase],
+    /// Filler words used too often.
+    pub overused: &'a [OverusedWord],
 }
 
-impl<'a> OutlineOutput<'a> {
-    /// Wraps reports for output.
-    pub fn new(reports: &'a [DocReport]) -> Self {
-        OutlineOutput {
-            version: SCHEMA_VERSION,
-            documents: reports.iter().map(OutlineDocument::from).collect(),
+impl<'a> From<&'a DocReport> for PhrasesDocument<'a> {
+    fn from(r: &'a DocReport) -> Self {
+        PhrasesDocument {
+            header: r.into(),
+            tokens: r.tokens,
+            phrases: &r.phrases,
+            quotes: &r.quotes,
+            titles: &r.titles,
+            keywords: &r.keywords,
+            repeated_phrases: &r.repeated_phrases,
+            overused: &r.overused,
         }
     }
 }
+
+/// `{"version":1,"documents":[…]}`: the output of `outline` and `phrases` in JSON.
+#[derive(Debug, Serialize)]
+pub struct DocumentsOutput<T> {
+    /// Schema version.
+    pub version: u32,
+    /// Per-document records in path order.
+    pub documents: Vec<T>,
+}
+
+impl<'a, T: From<&'a DocReport>> DocumentsOutput<T> {
+    /// Wraps reports for output.
+    pub fn new(reports: &'a [DocReport]) -> Self {
+        DocumentsOutput {
+            version: SCHEMA_VERSION,
+            documents: reports.iter().map(T::from).collect(),
+        }
+    }
+}
+
+/// `outline --format json`.
+pub type OutlineOutput<'a> = DocumentsOutput<OutlineDocument<'a>>;
+/// `phrases --format json`.
+pub type PhrasesOutput<'a> = DocumentsOutput<PhrasesDocument<'a>>;

@@ -6,6 +6,7 @@
 pub mod csv;
 pub mod json;
 pub mod outline;
+pub mod phrases;
 pub mod summary;
 pub mod text;
 

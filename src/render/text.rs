@@ -28,10 +28,12 @@ pub fn write_diagnostic(
         Severity::Info => style.paint("1;36", "info"),
     };
     let kind = d.kind.map(|k| format!(" ({k})")).unwrap_or_default();
-    let shown = if d.text.is_empty() {
+    let quoted = format!("\"{}\"", d.text);
+    // Some messages quote their text already (`"进一步" used 14 times …`).
+    let shown = if d.text.is_empty() || d.message.contains(&quoted) {
         String::new()
     } else {
-        format!(" \"{}\"", d.text)
+        format!(" {quoted}")
     };
     writeln!(
         out,
@@ -80,18 +82,16 @@ fn excerpt(line: &str, d: &Diagnostic, line_start: usize) -> (String, usize, usi
     let before = &line[..rel_start];
     let target = &line[rel_start..rel_end];
     let after = &line[rel_end..];
-    let mut shown_before = before.to_string();
-    let mut prefix = String::new();
-    if before.chars().count() > CONTEXT_CHARS {
-        let skip = before.chars().count() - CONTEXT_CHARS;
-        shown_before = before.chars().skip(skip).collect();
-        prefix = "…".to_string();
-    }
-    let mut shown_after: String = after.chars().take(CONTEXT_CHARS).collect();
-    if after.chars().count() > CONTEXT_CHARS {
-        shown_after.push('…');
-    }
-    let shown_before = format!("{prefix}{shown_before}");
+    // Only the context is walked, never the whole line: a 5 MB line with thousands
+    // of findings must not cost a pass over the line per finding.
+    let shown_before = match before.char_indices().rev().nth(CONTEXT_CHARS) {
+        Some((i, c)) => format!("…{}", &before[i + c.len_utf8()..]),
+        None => before.to_string(),
+    };
+    let shown_after = match after.char_indices().nth(CONTEXT_CHARS) {
+        Some((i, _)) => format!("{}…", &after[..i]),
+        None => after.to_string(),
+    };
     // Tabs would break the alignment; show them as one space.
     let clean = |s: &str| s.replace('\t', " ");
     let (b, t, a) = (clean(&shown_before), clean(target), clean(&shown_after));

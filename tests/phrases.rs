@@ -1,0 +1,317 @@
+//! `zongjie phrases` (and `lint --rule repeated-phrase`) on the seed and odd inputs.
+//!
+//! The seed's counts below were checked by hand against its text (`grep -o`).
+
+use serde_json::Value;
+
+use crate::util::*;
+
+fn seed_json(extra: &[&str]) -> Value {
+    let mut args = vec!["phrases", "--format", "json"];
+    args.extend_from_slice(extra);
+    args.push(s_static(seed()));
+    let run = zongjie(&args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json = run.json();
+    assert_eq!(json["version"], 1);
+    json["documents"][0].clone()
+}
+
+/// `seed()` as a `&'static str` for argument lists built in a helper.
+fn s_static(p: std::path::PathBuf) -> &'static str {
+    Box::leak(
+        p.into_os_string()
+            .into_string()
+            .expect("utf-8 path")
+            .into_boxed_str(),
+    )
+}
+
+fn count_of(list: &Value, key: &str, text: &str) -> Option<u64> {
+    list.as_array()?
+        .iter()
+        .find(|e| e[key] == text)
+        .and_then(|e| e["count"].as_u64())
+}
+
+#[test]
+fn seed_titles_with_their_counts() {
+    let doc = seed_json(&[]);
+    let titles = &doc["titles"];
+    // Lines 6 and 10.
+    assert_eq!(count_of(titles, "text", "中国共产党纪律处分条例"), Some(2));
+    // Lines 4 and 9, brackets inside kept whole.
+    assert_eq!(
+        count_of(
+            titles,
+            "text",
+            "中国共产党党委（党组）理论学习中心组学习规则"
+        ),
+        Some(2)
+    );
+    assert_eq!(count_of(titles, "text", "中国共产党章程"), Some(1));
+    // Short references as written: lines 9, 19 and 24.
+    assert_eq!(count_of(titles, "text", "学习规则"), Some(3));
+    // `《XXX》` on line 10 is an unfilled slot, not a title.
+    assert_eq!(count_of(titles, "text", "XXX"), None);
+    assert_eq!(
+        titles[0]["text"], "学习规则",
+        "most frequent first: {titles}"
+    );
+    let first = titles
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["text"] == "中国共产党章程")
+        .unwrap();
+    assert_eq!(first["first_line"], 6);
+}
+
+#[test]
+fn seed_plenum_abbreviation_counts_two_full_names() {
+    let doc = seed_json(&[]);
+    let phrases = &doc["phrases"];
+    // `十九届二中、三中全会` appears twice on line 6.
+    for name in ["十九届二中全会", "十九届三中全会"] {
+        assert_eq!(count_of(phrases, "phrase", name), Some(2), "{name}");
+        let p = phrases
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["phrase"] == name)
+            .unwrap();
+        assert_eq!(p["category"], "meeting");
+    }
+    // Never the list's combined entry as well.
+    assert_eq!(count_of(phrases, "phrase", "十九届二中、三中全会"), None);
+    assert_eq!(count_of(phrases, "phrase", "中纪委二次全会"), Some(2));
+}
+
+#[test]
+fn seed_slogans_and_campaigns() {
+    let doc = seed_json(&[]);
+    let phrases = &doc["phrases"];
+    // “两学一做” on lines 4, 6 and 10, each time inside quotes.
+    assert_eq!(count_of(phrases, "phrase", "两学一做"), Some(3));
+    assert_eq!(count_of(&doc["quotes"], "text", "两学一做"), Some(3));
+    assert_eq!(count_of(phrases, "phrase", "四个意识"), Some(1));
+    assert_eq!(count_of(phrases, "phrase", "四个自信"), Some(1));
+    let text = std::fs::read_to_string(seed()).unwrap();
+    for p in phrases.as_array().unwrap() {
+        let phrase = p["phrase"].as_str().unwrap();
+        let offsets = p["offsets"].as_array().unwrap();
+        assert_eq!(offsets.len() as u64, p["count"].as_u64().unwrap());
+        // Expanded plenums begin at their mention, not at their full name.
+        if !phrase.ends_with("中全会") {
+            for o in offsets {
+                assert!(text[o.as_u64().unwrap() as usize..].starts_with(phrase));
+            }
+        }
+    }
+    let counts: Vec<u64> = phrases
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["count"].as_u64().unwrap())
+        .collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
+}
+
+#[test]
+fn seed_keywords_tokens_and_repetitions() {
+    let doc = seed_json(&[]);
+    assert!(doc["tokens"].as_u64().unwrap() > 1500, "{}", doc["tokens"]);
+    let keywords = doc["keywords"].as_array().unwrap();
+    assert_eq!(keywords.len(), 10);
+    let words: Vec<&str> = keywords
+        .iter()
+        .map(|k| k["word"].as_str().unwrap())
+        .collect();
+    assert!(words.contains(&"中心组"), "{words:?}");
+    assert!(words.iter().all(|w| w.chars().count() > 1 && *w != "XX"));
+    let top3 = seed_json(&["--top", "3"]);
+    assert_eq!(top3["keywords"].as_array().unwrap().len(), 3);
+    assert_eq!(top3["keywords"][0], keywords[0]);
+    assert_eq!(
+        count_of(&doc["repeated_phrases"], "phrase", "学习活动"),
+        Some(9)
+    );
+    let overused = &doc["overused"][0];
+    assert_eq!(
+        (overused["word"].as_str(), overused["count"].as_u64()),
+        (Some("进一步"), Some(13))
+    );
+    for key in ["path", "encoding", "error", "warnings"] {
+        assert!(doc.get(key).is_some(), "{key}");
+    }
+}
+
+/// The acceptance case: a word of `dicts/user.dict` is one token for us,
+/// and stock jieba (its default dictionary only) splits it.
+#[test]
+fn user_dictionary_keeps_official_words_whole_where_stock_jieba_splits_them() {
+    use zongjie::analyze::segment::Segmenter;
+    let text = std::fs::read_to_string(seed()).unwrap();
+    let ours = Segmenter::embedded();
+    let ours: Vec<&str> = ours.tokens(&text).iter().map(|t| t.text).collect();
+    let stock = jieba_rs::Jieba::new();
+    let theirs: Vec<&str> = stock.cut(&text, true).iter().map(|t| t.word).collect();
+    for word in ["以上率下", "工学矛盾"] {
+        assert!(ours.contains(&word), "ours splits {word}");
+        assert!(!theirs.contains(&word), "stock jieba keeps {word}");
+    }
+    assert!(theirs.windows(2).any(|w| w == ["工学", "矛盾"]));
+}
+
+#[test]
+fn text_output_groups_phrases_by_category() {
+    let run = zongjie(&["phrases", s(&seed())]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let out = &run.stdout;
+    assert!(!out.contains('\x1b'));
+    for line in [
+        "    meeting: ",
+        "  titles (",
+        "    《中国共产党纪律处分条例》 ×2  (line 6)",
+        "    “两学一做” ×3  (line 4)",
+        "  keywords (10)",
+        "  repeated phrases (",
+        "    进一步 ×13 (3.2 per 1000 chars)",
+    ] {
+        assert!(out.contains(line), "missing {line:?} in\n{out}");
+    }
+    let campaign = out
+        .lines()
+        .find(|l| l.starts_with("    campaign: "))
+        .unwrap();
+    assert!(campaign.contains("两学一做 ×3"), "{campaign}");
+}
+
+#[test]
+fn documents_in_path_order_and_bad_files_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "推进“两学一做”学习教育。").unwrap();
+    std::fs::write(dir.path().join("b.txt"), b"\0\0\0\x01\x02").unwrap();
+    std::fs::write(dir.path().join("c.txt"), "").unwrap();
+    std::fs::write(dir.path().join("d.txt"), "。，！？……“”《》").unwrap();
+    let run = zongjie(&["phrases", "--format", "json", s(dir.path())]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json = run.json();
+    let docs = json["documents"].as_array().unwrap();
+    let names: Vec<&str> = docs
+        .iter()
+        .map(|d| d["path"].as_str().unwrap().rsplit('/').next().unwrap())
+        .collect();
+    assert_eq!(names, vec!["a.txt", "b.txt", "c.txt", "d.txt"]);
+    assert_eq!(count_of(&docs[0]["phrases"], "phrase", "两学一做"), Some(1));
+    assert!(docs[1]["error"].as_str().unwrap().contains("binary"));
+    for d in &docs[2..] {
+        assert_eq!(d["error"], Value::Null);
+        for key in [
+            "phrases",
+            "quotes",
+            "titles",
+            "keywords",
+            "repeated_phrases",
+        ] {
+            assert_eq!(d[key].as_array().unwrap().len(), 0, "{key} of {d}");
+        }
+    }
+    // Text mode names the bad file on stderr and goes on.
+    let text = zongjie(&["phrases", s(dir.path())]);
+    assert!(text.stderr.contains("b.txt"), "{}", text.stderr);
+    assert!(text.stdout.contains("a.txt"));
+    // Nothing readable at all is exit 2.
+    let bad = zongjie(&["phrases", s(&dir.path().join("b.txt"))]);
+    assert_eq!(bad.code, 2);
+}
+
+#[test]
+fn user_dicts_in_config_take_effect() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("mine.txt"), "甲乙工程\tpolicy\n").unwrap();
+    std::fs::write(
+        dir.path().join("zongjie.toml"),
+        "[dicts]\nphrases = \"mine.txt\"\n",
+    )
+    .unwrap();
+    let draft = dir.path().join("draft.txt");
+    std::fs::write(&draft, "实施甲乙工程，实施甲乙工程。").unwrap();
+    let run = zongjie_in(
+        Some(dir.path()),
+        &["phrases", "--format", "json", s(&draft)],
+        None,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let doc = &run.json()["documents"][0];
+    assert_eq!(count_of(&doc["phrases"], "phrase", "甲乙工程"), Some(2));
+    // A missing dictionary file is a fatal error, as JSON in JSON mode.
+    std::fs::write(
+        dir.path().join("zongjie.toml"),
+        "[dicts]\nstopwords = \"missing.txt\"\n",
+    )
+    .unwrap();
+    let run = zongjie_in(
+        Some(dir.path()),
+        &["phrases", "--format", "json", s(&draft)],
+        None,
+    );
+    assert_eq!(run.code, 2);
+    assert!(
+        run.json()["error"]
+            .as_str()
+            .unwrap()
+            .contains("missing.txt")
+    );
+}
+
+#[test]
+fn repeated_phrase_rule_is_off_by_default_and_on_by_flag() {
+    let default = zongjie(&["lint", "--format", "json", s(&seed())]);
+    let diags = default.json()["files"][0]["diagnostics"].clone();
+    assert!(
+        diags
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|d| d["rule"] != "repeated-phrase")
+    );
+    let run = zongjie(&[
+        "lint",
+        "--format",
+        "json",
+        "--rule",
+        "repeated-phrase",
+        s(&seed()),
+    ]);
+    assert_eq!(run.code, 1);
+    let diags = run.json()["files"][0]["diagnostics"].clone();
+    let diags = diags.as_array().unwrap();
+    assert!(diags.iter().all(|d| d["rule"] == "repeated-phrase"));
+    let filler = diags.iter().find(|d| d["text"] == "进一步").unwrap();
+    assert_eq!(
+        filler["message"],
+        "\"进一步\" used 13 times (3.2 per 1000 chars)"
+    );
+    // First occurrence: `得到了进一步转变` on line 6.
+    assert_eq!(filler["line"], 6);
+    let text = std::fs::read_to_string(seed()).unwrap();
+    for d in diags {
+        let (a, b) = (
+            d["byte_start"].as_u64().unwrap() as usize,
+            d["byte_end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&text[a..b], d["text"].as_str().unwrap());
+    }
+    let phrase = diags.iter().find(|d| d["text"] == "学习活动").unwrap();
+    assert_eq!(phrase["message"], "phrase \"学习活动\" repeated 9 times");
+    // In text, the message already quotes the phrase; it is not repeated.
+    let text_run = zongjie(&["lint", "--rule", "repeated-phrase", s(&seed())]);
+    assert!(
+        text_run
+            .stdout
+            .contains("warning[repeated-phrase]: \"进一步\" used 13 times (3.2 per 1000 chars)\n"),
+        "{}",
+        text_run.stdout
+    );
+}
