@@ -154,6 +154,15 @@ pub fn analyze_document(doc: &Document, config: &Config) -> DocReport {
     analyze_document_with_tokens(doc, config).0
 }
 
+/// The structure of one document without word segmentation (no jieba): slots,
+/// headings, missing sections, numbering slips, completeness and the findings of
+/// every enabled rule but `repeated-phrase`. The phrase fields stay empty.
+///
+/// This is what `zongjie outline` needs; it starts as fast as `lint`.
+pub fn analyze_structure(doc: &Document, config: &Config) -> DocReport {
+    structure_report(doc, config, Analysis::of(doc, config, false), None)
+}
+
 /// Runs every analyzer on one document and also returns its word tokens, so corpus
 /// statistics can reuse them: the text is segmented once, and the tokens are shared
 /// by the keywords, the repetition analysis and the token count.
@@ -164,30 +173,42 @@ pub fn analyze_document_with_tokens<'a>(
     let analysis = Analysis::of(doc, config, false);
     let lexicon = config.lexicon();
     let text = doc.text();
-    let chars = doc.chars();
     let tokens = lexicon.segmenter().tokens(text);
     let vocab = Vocabulary::new(&tokens);
     let repetition = find_repetition(
         text,
-        chars,
+        doc.chars(),
         &tokens,
         &vocab,
         repetition_lists(&lexicon),
         &RepetitionOptions::default(),
     );
-    let keywords = analyze::keywords::keywords(
+    let lint_repetition = config.enabled(Rule::RepeatedPhrase).then_some(&repetition);
+    let mut report = structure_report(doc, config, analysis, lint_repetition);
+    let citations = analyze::quotes::find_citations(doc);
+    report.tokens = tokens.len();
+    report.keywords = analyze::keywords::keywords(
         &vocab,
         lexicon.stopwords(),
         Idf::jieba(),
         config.top_keywords,
     );
-    let citations = analyze::quotes::find_citations(doc);
-    let phrases = analyze::phrases::find_phrases(text, lexicon.phrases());
-    let diagnostics = analysis.diagnostics(
-        doc,
-        config,
-        config.enabled(Rule::RepeatedPhrase).then_some(&repetition),
-    );
+    report.phrases = analyze::phrases::find_phrases(text, lexicon.phrases());
+    report.quotes = citations.quotes;
+    report.titles = citations.titles;
+    report.repeated_phrases = repetition.repeated_phrases();
+    report.overused = repetition.overused_words();
+    (report, tokens)
+}
+
+/// The report's structure fields and findings from one analysis.
+fn structure_report(
+    doc: &Document,
+    config: &Config,
+    analysis: Analysis,
+    repetition: Option<&Repetition>,
+) -> DocReport {
+    let diagnostics = analysis.diagnostics(doc, config, repetition);
     let completeness =
         analyze::completeness::completeness(&diagnostics, distinct_required_roles(config));
     let numbering_errors = if config.enabled(Rule::Numbering) {
@@ -200,27 +221,20 @@ pub fn analyze_document_with_tokens<'a>(
     } else {
         Vec::new()
     };
-    let report = DocReport {
+    DocReport {
         path: doc.path.clone(),
         encoding: doc.encoding.clone(),
         error: None,
         warnings: doc.warnings.clone(),
-        chars,
-        tokens: tokens.len(),
+        chars: doc.chars(),
         placeholders: analysis.slots,
         headings: analysis.outline.headings,
         sections_missing,
         numbering_errors,
-        phrases,
-        quotes: citations.quotes,
-        titles: citations.titles,
-        keywords,
-        repeated_phrases: repetition.repeated_phrases(),
-        overused: repetition.overused_words(),
         completeness,
         diagnostics,
-    };
-    (report, tokens)
+        ..DocReport::default()
+    }
 }
 
 /// Runs every analyzer on one document and extracts what corpus statistics need,

@@ -10,7 +10,7 @@ use anyhow::Result;
 use clap::{Args, ValueEnum};
 
 use super::{InputArgs, RuleArgs, all_failed, exit, json_on_fatal, map_inputs};
-use zongjie::analyze_document;
+use zongjie::analyze_structure;
 use zongjie::render::json::OutlineOutput;
 use zongjie::render::{outline::write_outline, text::write_read_problems};
 use zongjie::report::DocReport;
@@ -45,7 +45,7 @@ fn outline(args: &OutlineArgs) -> Result<u8> {
     let style = args.input.style();
     let reports = map_inputs(
         &args.input,
-        |doc| analyze_document(doc, &config),
+        |doc| analyze_structure(doc, &config),
         DocReport::failed,
     )?;
     let mut out = io::BufWriter::new(io::stdout().lock());

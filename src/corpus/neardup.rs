@@ -41,9 +41,12 @@ pub type Signature = Vec<u32>;
 pub fn normalize(text: &str) -> Vec<char> {
     text.chars()
         .filter(|&c| {
-            c.is_alphanumeric()
-                && !c.is_numeric()
-                && !matches!(c, 'X' | 'x' | 'Ｘ' | 'ｘ' | '某' | '○')
+            // Common CJK ideographs are letters and not numbers: decide those without
+            // the slower Unicode property tables.
+            if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+                return c != '某';
+            }
+            c.is_alphanumeric() && !c.is_numeric() && !matches!(c, 'X' | 'x' | 'Ｘ' | 'ｘ' | '○')
         })
         .collect()
 }

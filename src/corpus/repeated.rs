@@ -7,7 +7,7 @@
 //! across the corpus in bounded memory. Ranking is by document frequency, then
 //! count, then text, so it is total and deterministic.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use serde::Serialize;
 
@@ -75,7 +75,7 @@ fn is_cjk_punct(c: char) -> bool {
 
 /// The distinct n-grams of one document, from its word tokens (byte ranges).
 pub fn document_ngrams(text: &str, tokens: &[(usize, usize)], opts: NgramOptions) -> DocItems {
-    let mut seen: HashMap<u64, DocItem> = HashMap::new();
+    let mut seen: HashMap<u64, DocItem> = HashMap::default();
     let mut words: Vec<(usize, usize, usize)> = Vec::new(); // (start, end, chars)
     let mut flush = |words: &mut Vec<(usize, usize, usize)>| {
         for i in 0..words.len() {
@@ -122,7 +122,7 @@ pub fn document_ngrams(text: &str, tokens: &[(usize, usize)], opts: NgramOptions
 
 /// The distinct sentences of 15+ chars of one document.
 pub fn document_sentences(text: &str) -> DocItems {
-    let mut seen: HashMap<u64, DocItem> = HashMap::new();
+    let mut seen: HashMap<u64, DocItem> = HashMap::default();
     let mut start = 0;
     for (i, c) in text.char_indices() {
         if matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';' | '\n' | '\r') {

@@ -10,7 +10,8 @@
 //! What must stay true: the result depends only on the order of documents, never on
 //! thread scheduling — pruning happens only between whole batches.
 
-use std::collections::HashMap;
+// Keys are already well-mixed 64-bit hashes: Fx hashing them again is cheap and enough.
+use rustc_hash::FxHashMap as HashMap;
 
 use rayon::prelude::*;
 
@@ -80,7 +81,7 @@ impl DocFreqTable {
     /// A table that prunes every `bucket` documents (0: never prune).
     pub fn new(bucket: u32) -> Self {
         DocFreqTable {
-            shards: (0..SHARDS).map(|_| HashMap::new()).collect(),
+            shards: (0..SHARDS).map(|_| HashMap::default()).collect(),
             bucket,
             documents: 0,
             keep_first_text: true,
