@@ -5,7 +5,7 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 
-use zongjie::{Config, Document, analyze_document, lint_document};
+use zongjie::{Config, Document, analyze_structure, lint_document};
 
 const FILLED: &str = include_str!("../samples/02_filled.txt");
 const TEMPLATE: &str = include_str!("../samples/01_template.txt");
@@ -17,8 +17,8 @@ fn bench(c: &mut Criterion) {
         c.bench_function(&format!("lint_document/{name}"), |b| {
             b.iter(|| lint_document(black_box(&doc), &config))
         });
-        c.bench_function(&format!("analyze_document/{name}"), |b| {
-            b.iter(|| analyze_document(black_box(&doc), &config))
+        c.bench_function(&format!("analyze_structure/{name}"), |b| {
+            b.iter(|| analyze_structure(black_box(&doc), &config))
         });
     }
 }

@@ -93,7 +93,7 @@ fn render(doc: &Document, diags: &[Diagnostic]) {
 fuzz_target!(|data: &[u8]| {
     let config = config();
     let opts = ReadOptions::default();
-    let Ok(doc) = document_from_bytes(Path::new("fuzz.txt"), data, &opts) else {
+    let Ok(doc) = document_from_bytes(Path::new("fuzz.txt"), data.to_vec(), &opts) else {
         return;
     };
     assert!(!doc.text().starts_with('\u{feff}'), "BOM left in the text");
