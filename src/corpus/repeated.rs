@@ -90,15 +90,7 @@ pub fn document_ngrams(text: &str, tokens: &[(usize, usize)], opts: NgramOptions
                 let Some(slice) = text.get(start..end) else {
                     continue;
                 };
-                let hash = hash_bytes(slice.as_bytes());
-                seen.entry(hash)
-                    .and_modify(|e| e.count += 1)
-                    .or_insert(DocItem {
-                        hash,
-                        count: 1,
-                        start: start as u32,
-                        end: end as u32,
-                    });
+                count_item(&mut seen, slice, start);
             }
         }
         words.clear();
@@ -144,15 +136,19 @@ fn add_sentence(text: &str, start: usize, end: usize, seen: &mut HashMap<u64, Do
     if sentence.chars().count() < MIN_SENTENCE_CHARS {
         return;
     }
-    let s = start + lead;
-    let hash = hash_bytes(sentence.as_bytes());
+    count_item(seen, sentence, start + lead);
+}
+
+/// Counts one occurrence of `item`, which starts at byte `start` of the text.
+fn count_item(seen: &mut HashMap<u64, DocItem>, item: &str, start: usize) {
+    let hash = hash_bytes(item.as_bytes());
     seen.entry(hash)
         .and_modify(|e| e.count += 1)
         .or_insert(DocItem {
             hash,
             count: 1,
-            start: s as u32,
-            end: (s + sentence.len()) as u32,
+            start: start as u32,
+            end: (start + item.len()) as u32,
         });
 }
 
