@@ -58,7 +58,8 @@ pub struct InputArgs {
     /// Files or directories to read (`-` for standard input).
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// Only walk files matching this glob (repeatable; `!` excludes). Default: .txt .md .text .docx.
+    /// Walk only files matching this glob (repeatable) instead of .txt .md .text .docx .doc .wps .pdf;
+    /// a glob starting with `!` excludes from whichever set applies.
     #[arg(long, value_name = "GLOB")]
     pub glob: Vec<String>,
     /// Decode every file with this encoding instead of detecting it (UTF-8, GBK, GB18030, UTF-16LE…).

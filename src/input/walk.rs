@@ -112,11 +112,13 @@ fn walk_dir(root: &Path, globs: &[String], out: &mut Vec<Result<Source, Error>>)
             }
         }
     }
+    // Only `!` globs exclude from the default set; any other glob replaces it.
+    let picks_own = globs.iter().any(|g| !g.starts_with('!'));
     for entry in builder.build() {
         match entry {
             Ok(entry) => {
                 let is_file = entry.file_type().is_some_and(|t| t.is_file());
-                if is_file && (!globs.is_empty() || has_default_extension(entry.path())) {
+                if is_file && (picks_own || has_default_extension(entry.path())) {
                     out.push(Ok(Source::Path(entry.into_path())));
                 }
             }
@@ -206,6 +208,18 @@ mod tests {
         }
         let got = collect_sources(&[root.to_path_buf()], &["*.log".to_string()]);
         assert_eq!(names(&got, root), vec!["b.log"]);
+    }
+
+    #[test]
+    fn exclusion_globs_keep_the_default_extensions() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("old")).unwrap();
+        for f in ["a.txt", "b.log", "old/c.txt"] {
+            std::fs::write(root.join(f), "x").unwrap();
+        }
+        let got = collect_sources(&[root.to_path_buf()], &["!old/**".to_string()]);
+        assert_eq!(names(&got, root), vec!["a.txt"]);
     }
 
     #[test]
