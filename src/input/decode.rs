@@ -151,9 +151,34 @@ fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
         Some(UTF_16LE)
     } else if even_zero * 10 >= pairs * 7 && odd_zero * 20 <= pairs {
         Some(UTF_16BE)
+    } else if odd_zero + even_zero > 0 && bytes.len() % 2 == 0 {
+        // CJK-heavy UTF-16 has zeros only in its ASCII (line ends, digits): claim it
+        // when the sample decodes cleanly into text-like chars. Random bytes decode
+        // to chars spread over the whole BMP and fail the share.
+        [UTF_16LE, UTF_16BE]
+            .into_iter()
+            .find(|&enc| looks_like_text(enc, sample))
     } else {
         None
     }
+}
+
+/// Whether `sample` decodes without error into chars of which 9 in 10 are CJK,
+/// CJK or full-width punctuation, or printable ASCII and whitespace.
+fn looks_like_text(encoding: &'static Encoding, sample: &[u8]) -> bool {
+    let (text, had_errors) = encoding.decode_without_bom_handling(sample);
+    if had_errors {
+        return false;
+    }
+    let total = text.chars().count();
+    let texty = text
+        .chars()
+        .filter(|&c| {
+            matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}' | '\u{2010}'..='\u{2027}')
+                || (c.is_ascii() && (!c.is_ascii_control() || c.is_ascii_whitespace()))
+        })
+        .count();
+    total > 0 && texty * 10 >= total * 9
 }
 
 /// Why the bytes look binary, if they do.
@@ -239,6 +264,24 @@ mod tests {
             be.extend_from_slice(&u.to_be_bytes());
         }
         assert_eq!(decode(&be, None).unwrap().text, SAMPLE);
+    }
+
+    #[test]
+    fn cjk_heavy_utf16_without_bom() {
+        let text = format!("{SAMPLE}\n{SAMPLE}\n");
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let d = decode(&le, None).unwrap();
+        assert_eq!(
+            (d.encoding.as_str(), d.text.as_str()),
+            ("UTF-16LE", text.as_str())
+        );
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(decode(&be, None).unwrap().encoding, "UTF-16BE");
+        // Bytes with NULs that are not text stay binary.
+        let noise: Vec<u8> = (0..4000u32)
+            .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+            .collect();
+        assert!(decode(&noise, None).is_err());
     }
 
     #[test]
