@@ -97,7 +97,7 @@ fn lint(args: &LintArgs) -> Result<u8> {
             (file, Vec::new())
         },
     )?;
-    let files: Vec<FileLint> = results.iter().map(|(f, _)| f.clone()).collect();
+    let (files, rendered): (Vec<FileLint>, Vec<Vec<u8>>) = results.into_iter().unzip();
 
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
@@ -105,7 +105,7 @@ fn lint(args: &LintArgs) -> Result<u8> {
     let mut err = stderr.lock();
     match args.format {
         LintFormat::Text => {
-            for (file, rendered) in &results {
+            for (file, rendered) in files.iter().zip(&rendered) {
                 let error = file.error.as_deref();
                 text::write_read_problems(&mut err, &file.path, error, &file.warnings, style)?;
                 out.write_all(rendered)?;
