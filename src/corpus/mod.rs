@@ -64,9 +64,11 @@ pub struct DocFeatures {
 impl DocFeatures {
     /// Extracts features from a document and its word tokens (byte ranges).
     pub fn extract(doc: &Document, tokens: &[(usize, usize)], opts: &CorpusOptions) -> Self {
+        // One copy of the text serves both tables until the batch is folded in.
+        let text: std::sync::Arc<str> = doc.text().into();
         DocFeatures {
-            ngrams: repeated::document_ngrams(doc.text(), tokens, opts.ngrams),
-            sentences: repeated::document_sentences(doc.text()),
+            ngrams: repeated::document_ngrams(&text, tokens, opts.ngrams),
+            sentences: repeated::document_sentences(&text),
             signature: neardup::signature(doc.text()),
         }
     }

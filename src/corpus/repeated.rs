@@ -7,6 +7,8 @@
 //! across the corpus in bounded memory. Ranking is by document frequency, then
 //! count, then text, so it is total and deterministic.
 
+use std::sync::Arc;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use serde::Serialize;
@@ -74,7 +76,7 @@ fn is_cjk_punct(c: char) -> bool {
 }
 
 /// The distinct n-grams of one document, from its word tokens (byte ranges).
-pub fn document_ngrams(text: &str, tokens: &[(usize, usize)], opts: NgramOptions) -> DocItems {
+pub fn document_ngrams(text: &Arc<str>, tokens: &[(usize, usize)], opts: NgramOptions) -> DocItems {
     let mut seen: HashMap<u64, DocItem> = HashMap::default();
     let mut words: Vec<(usize, usize, usize)> = Vec::new(); // (start, end, chars)
     let mut flush = |words: &mut Vec<(usize, usize, usize)>| {
@@ -113,7 +115,7 @@ pub fn document_ngrams(text: &str, tokens: &[(usize, usize)], opts: NgramOptions
 }
 
 /// The distinct sentences of 15+ chars of one document.
-pub fn document_sentences(text: &str) -> DocItems {
+pub fn document_sentences(text: &Arc<str>) -> DocItems {
     let mut seen: HashMap<u64, DocItem> = HashMap::default();
     let mut start = 0;
     for (i, c) in text.char_indices() {
@@ -152,12 +154,12 @@ fn count_item(seen: &mut HashMap<u64, DocItem>, item: &str, start: usize) {
         });
 }
 
-fn into_doc_items(text: &str, seen: HashMap<u64, DocItem>) -> DocItems {
+fn into_doc_items(text: &Arc<str>, seen: HashMap<u64, DocItem>) -> DocItems {
     let mut items: Vec<DocItem> = seen.into_values().collect();
     // Sorted so that the table sees the same sequence whatever the map's order.
     items.sort_by_key(|i| i.hash);
     DocItems {
-        text: text.to_string(),
+        text: Arc::clone(text),
         items,
     }
 }
@@ -211,7 +213,7 @@ mod tests {
     use super::*;
 
     /// Tokens of a pre-split text: words separated by `|`.
-    fn split(words: &str) -> (String, Vec<(usize, usize)>) {
+    fn split(words: &str) -> (Arc<str>, Vec<(usize, usize)>) {
         let mut text = String::new();
         let mut toks = Vec::new();
         for w in words.split('|') {
@@ -219,7 +221,7 @@ mod tests {
             text.push_str(w);
             toks.push((s, text.len()));
         }
-        (text, toks)
+        (text.into(), toks)
     }
 
     fn ngram_texts(words: &str) -> Vec<String> {
@@ -261,7 +263,7 @@ mod tests {
     #[test]
     fn sentences_of_fifteen_chars_or_more() {
         let d = document_sentences(
-            "短句。这是一个足够长的句子，用来测试共享句子统计！\n  另一个同样足够长的句子用于测试共享统计；",
+            &"短句。这是一个足够长的句子，用来测试共享句子统计！\n  另一个同样足够长的句子用于测试共享统计；".into(),
         );
         let mut got: Vec<&str> = d
             .items

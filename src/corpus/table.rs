@@ -13,6 +13,8 @@
 // Keys are already well-mixed 64-bit hashes: Fx hashing them again is cheap and enough.
 use rustc_hash::FxHashMap as HashMap;
 
+use std::sync::Arc;
+
 use rayon::prelude::*;
 
 /// Number of shards; a power of two so the shard is a few hash bits.
@@ -52,8 +54,9 @@ pub struct DocItem {
 /// document's thousands of n-grams cost no allocation unless they recur.
 #[derive(Debug, Clone, Default)]
 pub struct DocItems {
-    /// The text the items' byte ranges point into.
-    pub text: String,
+    /// The text the items' byte ranges point into, shared by a document's n-grams
+    /// and sentences instead of copied for each.
+    pub text: Arc<str>,
     /// Distinct items.
     pub items: Vec<DocItem>,
 }
@@ -221,17 +224,19 @@ mod tests {
 
     /// A document whose items are the given texts, laid out one after another.
     fn doc(items: &[(&str, u32)]) -> DocItems {
+        let mut text = String::new();
         let mut d = DocItems::default();
         for &(t, c) in items {
-            let start = d.text.len() as u32;
-            d.text.push_str(t);
+            let start = text.len() as u32;
+            text.push_str(t);
             d.items.push(DocItem {
                 hash: hash_str(t),
                 count: c,
                 start,
-                end: d.text.len() as u32,
+                end: text.len() as u32,
             });
         }
+        d.text = text.into();
         d
     }
 
