@@ -136,15 +136,7 @@ pub fn lint_document(doc: &Document, config: &Config) -> Vec<Diagnostic> {
     let repetition = config.enabled(Rule::RepeatedPhrase).then(|| {
         let lexicon = config.lexicon();
         let tokens = lexicon.segmenter().tokens(doc.text());
-        let vocab = Vocabulary::new(&tokens);
-        find_repetition(
-            doc.text(),
-            doc.chars(),
-            &tokens,
-            &vocab,
-            repetition_lists(&lexicon),
-            &RepetitionOptions::default(),
-        )
+        repetition(doc, &tokens, &Vocabulary::new(&tokens), &lexicon)
     });
     analysis.diagnostics(doc, config, repetition.as_ref())
 }
@@ -175,14 +167,7 @@ pub fn analyze_document_with_tokens<'a>(
     let text = doc.text();
     let tokens = lexicon.segmenter().tokens(text);
     let vocab = Vocabulary::new(&tokens);
-    let repetition = find_repetition(
-        text,
-        doc.chars(),
-        &tokens,
-        &vocab,
-        repetition_lists(&lexicon),
-        &RepetitionOptions::default(),
-    );
+    let repetition = repetition(doc, &tokens, &vocab, &lexicon);
     let lint_repetition = config.enabled(Rule::RepeatedPhrase).then_some(&repetition);
     let mut report = structure_report(doc, config, analysis, lint_repetition);
     let citations = analyze::quotes::find_citations(doc);
@@ -250,11 +235,25 @@ pub fn analyze_for_corpus(
     (report, features)
 }
 
-fn repetition_lists(lexicon: &Lexicon) -> RepetitionLists<'_> {
-    RepetitionLists {
+/// Repeated n-grams and overused words of a segmented document, with the default options.
+fn repetition(
+    doc: &Document,
+    tokens: &[Token<'_>],
+    vocab: &Vocabulary,
+    lexicon: &Lexicon,
+) -> Repetition {
+    let lists = RepetitionLists {
         overused: lexicon.overused(),
         stopwords: lexicon.stopwords(),
-    }
+    };
+    find_repetition(
+        doc.text(),
+        doc.chars(),
+        tokens,
+        vocab,
+        lists,
+        &RepetitionOptions::default(),
+    )
 }
 
 fn slot_diagnostic(slot: &Slot, severity: Severity) -> Diagnostic {

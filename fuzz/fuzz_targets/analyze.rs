@@ -84,8 +84,15 @@ fn render(doc: &Document, diags: &[Diagnostic]) {
     };
     let files = std::slice::from_ref(&file);
     let mut err = Vec::new();
-    text::write_file_lint(&mut out, &mut err, Some(doc), &file, Style { color: false })
-        .expect("writing to a Vec");
+    // What the CLI writes to stderr beside the diagnostics above.
+    text::write_read_problems(
+        &mut err,
+        &file.path,
+        None,
+        &file.warnings,
+        Style { color: false },
+    )
+    .expect("writing to a Vec");
     let _ = text::summary_line(files);
     serde_json::to_string(&zongjie::render::json::LintOutput::new(files)).expect("lint JSON");
 }

@@ -16,9 +16,9 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::{InputArgs, exit, json_on_fatal};
+use super::{InputArgs, exit, json_on_fatal, read_one};
 use zongjie::corpus::{Corpus, CorpusOptions, CorpusReport, DocFeatures};
-use zongjie::input::{self, ReadOptions, Source, walk::error_path};
+use zongjie::input::{self, ReadOptions, Source};
 use zongjie::render::{Style, csv, summary};
 use zongjie::report::{DocReport, SCHEMA_VERSION};
 use zongjie::{Config, analyze_for_corpus};
@@ -172,19 +172,15 @@ fn analyze_one(
     read: &ReadOptions,
     opts: &CorpusOptions,
 ) -> (DocReport, Option<DocFeatures>) {
-    match entry {
-        Ok(source) => match input::read_source(source, read) {
-            Ok(doc) => {
-                let (report, features) = analyze_for_corpus(&doc, config, opts);
-                (report, Some(features))
-            }
-            Err(e) => (
-                DocReport::failed(source.display_name(), e.to_string()),
-                None,
-            ),
+    read_one(
+        entry,
+        read,
+        |doc| {
+            let (report, features) = analyze_for_corpus(doc, config, opts);
+            (report, Some(features))
         },
-        Err(e) => (DocReport::failed(error_path(e), e.to_string()), None),
-    }
+        |path, error| (DocReport::failed(path, error), None),
+    )
 }
 
 fn refuse_input_as_output(

@@ -196,14 +196,24 @@ where
     let sources = input.sources()?;
     Ok(sources
         .par_iter()
-        .map(|source| match source {
-            Ok(source) => match input::read_source(source, &opts) {
-                Ok(doc) => read(&doc),
-                Err(e) => failed(source.display_name(), e.to_string()),
-            },
-            Err(e) => failed(error_path(e), e.to_string()),
-        })
+        .map(|source| read_one(source, &opts, &read, &failed))
         .collect())
+}
+
+/// Reads one input and maps it with `read`, or its path and error with `failed`.
+pub fn read_one<T>(
+    source: &std::result::Result<Source, zongjie::Error>,
+    opts: &ReadOptions,
+    read: impl Fn(&Document) -> T,
+    failed: impl Fn(String, String) -> T,
+) -> T {
+    match source {
+        Ok(source) => match input::read_source(source, opts) {
+            Ok(doc) => read(&doc),
+            Err(e) => failed(source.display_name(), e.to_string()),
+        },
+        Err(e) => failed(error_path(e), e.to_string()),
+    }
 }
 
 /// Passes `result` on; in a JSON format a fatal error is also written to stdout as

@@ -107,30 +107,6 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
-/// Writes every finding of a file, or its error.
-pub fn write_file_lint(
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-    doc: Option<&Document>,
-    file: &FileLint,
-    style: Style,
-) -> io::Result<()> {
-    write_read_problems(
-        err,
-        &file.path,
-        file.error.as_deref(),
-        &file.warnings,
-        style,
-    )?;
-    if file.error.is_some() {
-        return Ok(());
-    }
-    for d in &file.diagnostics {
-        write_diagnostic(out, doc, &file.path, d, style)?;
-    }
-    Ok(())
-}
-
 /// What went wrong reading a file: its error, or the repairs made while decoding it.
 pub fn write_read_problems(
     err: &mut dyn Write,
