@@ -17,9 +17,9 @@ use rayon::prelude::*;
 
 use zongjie::input::walk::error_path;
 use zongjie::input::{self, ReadOptions, Source, collect_sources, decode::encoding_for_label};
-use zongjie::render::Style;
 use zongjie::render::json::FatalError;
-use zongjie::report::{Rule, SCHEMA_VERSION};
+use zongjie::render::{Style, text};
+use zongjie::report::{DocReport, Rule, SCHEMA_VERSION};
 use zongjie::{Config, Document};
 
 /// Process exit codes, the same in every format.
@@ -213,6 +213,51 @@ pub fn read_one<T>(
             Err(e) => failed(source.display_name(), e.to_string()),
         },
         Err(e) => failed(error_path(e), e.to_string()),
+    }
+}
+
+/// Prints per-document reports and returns the exit code: with `json`, that
+/// document pretty-printed; otherwise each readable report through `render`, a blank
+/// line between documents, and read problems on stderr. Exit 2 when none could be read.
+pub fn print_reports<J: serde::Serialize>(
+    reports: &[DocReport],
+    json: Option<J>,
+    style: Style,
+    render: impl Fn(&mut dyn Write, &DocReport, Style) -> io::Result<()>,
+) -> Result<u8> {
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    match json {
+        Some(doc) => {
+            serde_json::to_writer_pretty(&mut out, &doc)?;
+            writeln!(out)?;
+        }
+        None => {
+            let mut err = io::stderr().lock();
+            let mut first = true;
+            for r in reports {
+                text::write_read_problems(
+                    &mut err,
+                    &r.path,
+                    r.error.as_deref(),
+                    &r.warnings,
+                    style,
+                )?;
+                if r.error.is_some() {
+                    continue;
+                }
+                if !first {
+                    writeln!(out)?;
+                }
+                first = false;
+                render(&mut out, r, style)?;
+            }
+        }
+    }
+    out.flush()?;
+    if all_failed(reports, |r| r.error.is_some()) {
+        Ok(exit::FAILURE)
+    } else {
+        Ok(exit::CLEAN)
     }
 }
 

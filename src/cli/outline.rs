@@ -4,15 +4,13 @@
 //! Exit code 0 whatever the outline holds (it is a report, `lint` is the check);
 //! 2 on a usage error or when no input could be read.
 
-use std::io::{self, Write};
-
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 
-use super::{InputArgs, RuleArgs, all_failed, exit, json_on_fatal, map_inputs};
+use super::{InputArgs, RuleArgs, json_on_fatal, map_inputs, print_reports};
 use zongjie::analyze_structure;
 use zongjie::render::json::OutlineOutput;
-use zongjie::render::{outline::write_outline, text::write_read_problems};
+use zongjie::render::outline::write_outline;
 use zongjie::report::DocReport;
 
 /// Arguments of `zongjie outline`.
@@ -48,32 +46,6 @@ fn outline(args: &OutlineArgs) -> Result<u8> {
         |doc| analyze_structure(doc, &config),
         DocReport::failed,
     )?;
-    let mut out = io::BufWriter::new(io::stdout().lock());
-    match args.format {
-        OutlineFormat::Text => {
-            let mut err = io::stderr().lock();
-            let mut first = true;
-            for r in &reports {
-                write_read_problems(&mut err, &r.path, r.error.as_deref(), &r.warnings, style)?;
-                if r.error.is_some() {
-                    continue;
-                }
-                if !first {
-                    writeln!(out)?;
-                }
-                first = false;
-                write_outline(&mut out, r, style)?;
-            }
-        }
-        OutlineFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &OutlineOutput::new(&reports))?;
-            writeln!(out)?;
-        }
-    }
-    out.flush()?;
-    if all_failed(&reports, |r| r.error.is_some()) {
-        Ok(exit::FAILURE)
-    } else {
-        Ok(exit::CLEAN)
-    }
+    let json = (args.format == OutlineFormat::Json).then(|| OutlineOutput::new(&reports));
+    print_reports(&reports, json, style, write_outline)
 }

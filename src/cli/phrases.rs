@@ -1,16 +1,13 @@
 //! `zongjie phrases`: official phrases, cited titles, slogans, keywords and
 //! repetitions of each document, for people (text) or programs (JSON).
 
-use std::io::{self, Write};
-
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 
-use super::{InputArgs, all_failed, exit, json_on_fatal, map_inputs};
+use super::{InputArgs, json_on_fatal, map_inputs, print_reports};
 use zongjie::analyze_document;
 use zongjie::render::json::PhrasesOutput;
 use zongjie::render::phrases::write_phrases;
-use zongjie::render::text;
 use zongjie::report::DocReport;
 
 /// Arguments of `zongjie phrases`.
@@ -48,36 +45,6 @@ fn phrases(args: &PhrasesArgs) -> Result<u8> {
         |doc| analyze_document(doc, &config),
         DocReport::failed,
     )?;
-
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    match args.format {
-        PhrasesFormat::Text => {
-            let mut err = io::stderr().lock();
-            for (i, r) in reports.iter().enumerate() {
-                text::write_read_problems(
-                    &mut err,
-                    &r.path,
-                    r.error.as_deref(),
-                    &r.warnings,
-                    style,
-                )?;
-                if r.error.is_none() {
-                    if i > 0 {
-                        writeln!(out)?;
-                    }
-                    write_phrases(&mut out, r, style)?;
-                }
-            }
-        }
-        PhrasesFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &PhrasesOutput::new(&reports))?;
-            writeln!(out)?;
-        }
-    }
-    out.flush()?;
-    if all_failed(&reports, |r| r.error.is_some()) {
-        return Ok(exit::FAILURE);
-    }
-    Ok(exit::CLEAN)
+    let json = (args.format == PhrasesFormat::Json).then(|| PhrasesOutput::new(&reports));
+    print_reports(&reports, json, style, write_phrases)
 }
