@@ -69,6 +69,16 @@ impl Document {
         })
     }
 
+    /// Line `number` (1-based), found directly in the index.
+    pub fn line(&self, number: usize) -> Option<Line<'_>> {
+        let &(start, end) = self.lines.lines.get(number.checked_sub(1)?)?;
+        Some(Line {
+            number,
+            byte_start: start,
+            text: self.text.get(start..end)?,
+        })
+    }
+
     /// Line and column of a byte offset (clamped to the text, moved back to a char boundary).
     pub fn position(&self, byte: usize) -> Position {
         self.lines.position(&self.text, byte)
@@ -251,6 +261,19 @@ mod tests {
         let doc = Document::from_str("t", "a\r\nb\nc\rd");
         let lines: Vec<_> = doc.lines().map(|l| (l.number, l.text)).collect();
         assert_eq!(lines, vec![(1, "a"), (2, "b"), (3, "c"), (4, "d")]);
+    }
+
+    #[test]
+    fn line_by_number_matches_the_iterator() {
+        let doc = Document::from_str("t", "a\r\nb\n\rc");
+        for line in doc.lines() {
+            let direct = doc.line(line.number).unwrap();
+            assert_eq!(
+                (direct.byte_start, direct.text),
+                (line.byte_start, line.text)
+            );
+        }
+        assert!(doc.line(0).is_none() && doc.line(5).is_none());
     }
 
     #[test]

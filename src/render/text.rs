@@ -43,7 +43,7 @@ pub fn write_diagnostic(
         d.message,
     )?;
     let Some(doc) = doc else { return Ok(()) };
-    let Some(line) = doc.lines().nth(d.span.line.saturating_sub(1)) else {
+    let Some(line) = doc.line(d.span.line) else {
         return Ok(());
     };
     let (excerpt, caret_offset, caret_width) = excerpt(line.text, d, line.byte_start);
