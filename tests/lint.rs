@@ -2,6 +2,69 @@
 
 use crate::util::*;
 
+/// Every slot of our own template `template_study_2019.txt`, checked by hand against
+/// the text (each is a maximal run; the kind read off the words around it):
+/// (line, column, text, kind).
+pub const STUDY_SLOTS: &[(usize, usize, &str, &str)] = &[
+    (1, 7, "XX", "organization"),
+    (3, 7, "XX", "organization"),
+    (3, 121, "XX", "other"),
+    (5, 16, "X", "number"),
+    (5, 25, "X", "number"),
+    (5, 32, "XX", "number"),
+    (5, 41, "XX", "number"),
+    (5, 112, "XX", "organization"),
+    (5, 117, "XX", "organization"),
+    (5, 134, "XX", "person"),
+    (5, 142, "X", "number"),
+    (5, 160, "XX", "number"),
+    (7, 19, "XX", "organization"),
+    (7, 25, "XX", "organization"),
+    (8, 25, "XX", "organization"),
+    (8, 65, "X", "number"),
+    (9, 26, "X", "date"),
+    (9, 28, "X", "date"),
+    (9, 50, "X", "number"),
+    (9, 87, "XX", "other"),
+    (9, 137, "XX", "organization"),
+    (9, 141, "XX", "person"),
+    (9, 161, "XX", "organization"),
+    (9, 169, "X", "number"),
+    (9, 201, "XX", "other"),
+    (9, 216, "X", "number"),
+    (9, 225, "XX", "number"),
+    (9, 232, "XXX", "title"),
+    (9, 237, "XX", "organization"),
+    (10, 19, "XX", "person"),
+    (10, 30, "XX", "number"),
+    (10, 40, "XX", "number"),
+    (10, 50, "XX", "organization"),
+    (10, 65, "XX", "number"),
+    (10, 80, "XX", "number"),
+    (13, 49, "XX", "organization"),
+    (13, 54, "XX", "organization"),
+    (13, 96, "XX", "number"),
+    (13, 104, "X", "number"),
+    (13, 139, "XX", "number"),
+    (13, 148, "XX", "number"),
+    (13, 152, "XX", "number"),
+    (15, 58, "XX", "other"),
+    (15, 89, "XX", "other"),
+    (17, 3, "XX", "date"),
+    (17, 76, "XX", "other"),
+    (18, 45, "X", "number"),
+    (19, 23, "XX", "other"),
+    (19, 44, "X", "number"),
+    (20, 35, "XX", "organization"),
+    (22, 6, "某某", "person"),
+    (22, 14, "XXXX", "other"),
+    (22, 19, "XXXXXXX", "other"),
+    (23, 1, "XX", "organization"),
+    (24, 3, "XX", "date"),
+    (24, 6, "X", "date"),
+    (24, 8, "X", "date"),
+];
+
 /// Every slot of the seed, verified by hand against the text: (line, column, text, kind).
 pub const SEED_SLOTS: &[(usize, usize, &str, &str)] = &[
     (4, 7, "XX", "organization"),
@@ -63,9 +126,9 @@ pub const SEED_SLOTS: &[(usize, usize, &str, &str)] = &[
     (25, 77, "XX", "organization"),
 ];
 
-#[test]
-fn seed_has_exactly_its_57_slots_at_their_positions() {
-    let run = zongjie(&["lint", "--format", "json", s(&seed())]);
+/// Runs `lint --format json` on `path` and checks that its slots are exactly `want`.
+fn assert_slots(path: &std::path::Path, want: &[(usize, usize, &str, &str)]) {
+    let run = zongjie(&["lint", "--format", "json", s(path)]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     let json = run.json();
     assert_eq!(json["version"], 1);
@@ -82,14 +145,27 @@ fn seed_has_exactly_its_57_slots_at_their_positions() {
             )
         })
         .collect();
-    assert_eq!(slots.len(), 57);
-    let want: Vec<(usize, usize, String, String)> = SEED_SLOTS
+    let want: Vec<(usize, usize, String, String)> = want
         .iter()
         .map(|&(l, c, t, k)| (l, c, t.to_string(), k.to_string()))
         .collect();
     assert_eq!(slots, want);
     assert_eq!(json["files"][0]["encoding"], "UTF-8");
     assert_eq!(json["files"][0]["error"], serde_json::Value::Null);
+}
+
+#[test]
+fn study_template_has_exactly_its_57_slots_at_their_positions() {
+    assert_eq!(STUDY_SLOTS.len(), 57);
+    assert_slots(&study(), STUDY_SLOTS);
+}
+
+/// The same check on the real seed, when it is beside the checkout.
+#[test]
+fn seed_has_exactly_its_57_slots_at_their_positions() {
+    let Some(seed) = seed() else { return };
+    assert_eq!(SEED_SLOTS.len(), 57);
+    assert_slots(&seed, SEED_SLOTS);
 }
 
 #[test]
@@ -100,9 +176,9 @@ fn json_byte_offsets_slice_the_slot_text() {
         "json",
         "--rule",
         "placeholder",
-        s(&seed()),
+        s(&study()),
     ]);
-    let text = std::fs::read_to_string(seed()).unwrap();
+    let text = std::fs::read_to_string(study()).unwrap();
     for d in run.json()["files"][0]["diagnostics"].as_array().unwrap() {
         let (a, b) = (
             d["byte_start"].as_u64().unwrap() as usize,
@@ -116,22 +192,22 @@ fn json_byte_offsets_slice_the_slot_text() {
 
 #[test]
 fn text_output_is_compiler_style_without_colour_when_piped() {
-    let run = zongjie(&["lint", "--rule", "placeholder", s(&seed())]);
+    let run = zongjie(&["lint", "--rule", "placeholder", s(&study())]);
     assert_eq!(run.code, 1);
     let first = run.stdout.lines().next().unwrap();
     assert!(
-        first.ends_with("000_8b951c6cf26f8b4e.txt:4:7: warning[placeholder]: unfilled placeholder \"XX\" (organization)"),
+        first.ends_with("template_study_2019.txt:1:7: warning[placeholder]: unfilled placeholder \"XX\" (organization)"),
         "{first}"
     );
     assert!(!run.stdout.contains('\x1b'));
     let last = run.stdout.lines().last().unwrap();
     assert!(last.starts_with("1 file checked, 57 findings"), "{last}");
-    assert!(last.contains("organization 27"), "{last}");
+    assert!(last.contains("organization 15"), "{last}");
 }
 
 #[test]
 fn colour_can_be_forced() {
-    let run = zongjie(&["lint", "--color", "always", s(&seed())]);
+    let run = zongjie(&["lint", "--color", "always", s(&study())]);
     assert!(run.stdout.contains("\x1b[1;33mwarning"));
 }
 
@@ -185,7 +261,7 @@ fn forced_encoding_is_used() {
         s(&sample("04_gbk.txt")),
     ]);
     assert_eq!(run.json()["files"][0]["encoding"], "gb18030");
-    let bad = zongjie(&["lint", "--encoding", "klingon", s(&seed())]);
+    let bad = zongjie(&["lint", "--encoding", "klingon", s(&study())]);
     assert_eq!(bad.code, 2);
     assert!(bad.stderr.contains("unknown encoding"), "{}", bad.stderr);
 }
@@ -350,7 +426,7 @@ fn ndjson_is_a_line_per_file_then_summary() {
 
 #[test]
 fn fail_level_error_lets_warnings_pass() {
-    let run = zongjie(&["lint", "--fail-level", "error", s(&seed())]);
+    let run = zongjie(&["lint", "--fail-level", "error", s(&study())]);
     assert_eq!(run.code, 0);
     assert!(run.stdout.contains("warning[placeholder]"));
 }
@@ -368,7 +444,7 @@ fn fatal_error_in_json_mode_is_json() {
     std::fs::write(dir.path().join("zongjie.toml"), "not = [valid").unwrap();
     let run = zongjie_in(
         Some(dir.path()),
-        &["lint", "--format", "json", s(&seed())],
+        &["lint", "--format", "json", s(&study())],
         None,
     );
     assert_eq!(run.code, 2);

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use crate::lint::SEED_SLOTS;
+use crate::lint::{SEED_SLOTS, STUDY_SLOTS};
 use crate::util::*;
 
 /// The one document of an `outline --format json` run.
@@ -39,8 +39,32 @@ fn lint_findings(path: &str) -> Vec<(String, u64, u64, String)> {
         .collect()
 }
 
+type OutlineRow<'a> = (u64, u64, &'a str, &'a str, &'a [&'a str]);
+
+/// The outline of our own template, read off the text by hand: (level, line, marker,
+/// title, roles).
+const STUDY_OUTLINE: &[OutlineRow] = &[
+    (1, 4, "一、", "基本情况", &["situation"]),
+    (1, 6, "二、", "主要做法", &["practice"]),
+    (2, 8, "（一）", "健全制度、压实责任", &[]),
+    (2, 9, "（二）", "突出重点、深学细悟", &[]),
+    (2, 10, "（三）", "领导带头、以上率下", &[]),
+    (1, 11, "三、", "取得的成效", &["results"]),
+    (1, 14, "四、", "存在的问题", &["problems"]),
+    (1, 16, "五、", "下一步工作打算", &["plans"]),
+    (
+        2,
+        18,
+        "（一）",
+        "坚持政治引领，在学懂弄通做实上下功夫",
+        &[],
+    ),
+    (2, 19, "（二）", "坚持问题导向，在学用结合上下功夫", &[]),
+    (2, 20, "（三）", "坚持从严从实，在督促检查上下功夫", &[]),
+];
+
 /// The seed's outline, read off the text by hand: (level, line, marker, title, roles).
-const SEED_OUTLINE: &[(u64, u64, &str, &str, &[&str])] = &[
+const SEED_OUTLINE: &[OutlineRow] = &[
     (1, 5, "一、", "主要学习情况", &["situation"]),
     (1, 7, "二、", "主要做法", &["practice"]),
     (2, 9, "（一）", "制度先行、严格规范", &[]),
@@ -60,9 +84,10 @@ const SEED_OUTLINE: &[(u64, u64, &str, &str, &[&str])] = &[
     (2, 25, "（三）", "要更加注重实效抓好中心组的学习活动", &[]),
 ];
 
-#[test]
-fn seed_outline_is_exact() {
-    let doc = outline_json(&[s(&seed())]);
+/// Checks the outline of `path` against `want`: the headings, the level-2 headings'
+/// bodies on the same line, and no missing section or numbering slip.
+fn assert_outline(path: &std::path::Path, want: &[OutlineRow]) {
+    let doc = outline_json(&[s(path)]);
     let got: Vec<(u64, u64, String, String, Vec<String>)> = doc["headings"]
         .as_array()
         .unwrap()
@@ -81,7 +106,7 @@ fn seed_outline_is_exact() {
             )
         })
         .collect();
-    let want: Vec<(u64, u64, String, String, Vec<String>)> = SEED_OUTLINE
+    let want: Vec<(u64, u64, String, String, Vec<String>)> = want
         .iter()
         .map(|&(level, line, marker, title, roles)| {
             let roles = roles.iter().map(|r| r.to_string()).collect();
@@ -96,20 +121,30 @@ fn seed_outline_is_exact() {
     assert_eq!(doc["numbering_errors"], serde_json::json!([]));
 }
 
-/// The seed is clean but for its slots: its inline 一是…四是 lists are in order, its
-/// brackets and quotes balance, its markers are GB/T style.
 #[test]
-fn seed_has_only_slot_findings_and_its_score_falls_only_for_them() {
-    let findings = lint_findings(s(&seed()));
-    assert_eq!(findings.len(), SEED_SLOTS.len());
+fn study_template_outline_is_exact() {
+    assert_outline(&study(), STUDY_OUTLINE);
+}
+
+#[test]
+fn seed_outline_is_exact() {
+    let Some(seed) = seed() else { return };
+    assert_outline(&seed, SEED_OUTLINE);
+}
+
+/// A template that is clean but for its slots (its inline 一是…四是 lists in order,
+/// brackets and quotes balanced, markers GB/T style) scores lower only for them.
+fn assert_only_slots(path: &std::path::Path, slots: &[(usize, usize, &str, &str)]) {
+    let findings = lint_findings(s(path));
+    assert_eq!(findings.len(), slots.len());
     assert!(
         findings.iter().all(|f| f.0 == "placeholder"),
         "{findings:?}"
     );
 
-    let c = &outline_json(&[s(&seed())])["completeness"];
+    let c = &outline_json(&[s(path)])["completeness"];
     let mut kinds: BTreeMap<String, u64> = BTreeMap::new();
-    for &(_, _, _, kind) in SEED_SLOTS {
+    for &(_, _, _, kind) in slots {
         *kinds.entry(kind.to_string()).or_default() += 1;
     }
     let b = &c["breakdown"];
@@ -128,6 +163,17 @@ fn seed_has_only_slot_findings_and_its_score_falls_only_for_them() {
     // filled = 1 / (1 + 57/5) = 5/62; score = (2 + 2·5/62 + 1) / 5.
     let score = c["score"].as_f64().unwrap();
     assert!((score - (3.0 + 10.0 / 62.0) / 5.0).abs() < 1e-12, "{score}");
+}
+
+#[test]
+fn study_template_has_only_slot_findings_and_its_score_falls_only_for_them() {
+    assert_only_slots(&study(), STUDY_SLOTS);
+}
+
+#[test]
+fn seed_has_only_slot_findings_and_its_score_falls_only_for_them() {
+    let Some(seed) = seed() else { return };
+    assert_only_slots(&seed, SEED_SLOTS);
 }
 
 /// Each fixture has one defect, at the line tests/fixtures/README.md gives, and
@@ -271,7 +317,7 @@ fn unreadable_input_only_exits_2_and_json_stays_json() {
     .unwrap();
     let run = zongjie_in(
         Some(dir.path()),
-        &["outline", "--format", "json", s(&seed())],
+        &["outline", "--format", "json", s(&study())],
         None,
     );
     assert_eq!(run.code, 2);

@@ -6,10 +6,10 @@ use serde_json::Value;
 
 use crate::util::*;
 
-fn seed_json(extra: &[&str]) -> Value {
+fn phrases_json(path: &std::path::Path, extra: &[&str]) -> Value {
     let mut args = vec!["phrases", "--format", "json"];
     args.extend_from_slice(extra);
-    args.push(s_static(seed()));
+    args.push(s_static(path.to_path_buf()));
     let run = zongjie(&args);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let json = run.json();
@@ -17,7 +17,7 @@ fn seed_json(extra: &[&str]) -> Value {
     json["documents"][0].clone()
 }
 
-/// `seed()` as a `&'static str` for argument lists built in a helper.
+/// A path as a `&'static str` for argument lists built in a helper.
 fn s_static(p: std::path::PathBuf) -> &'static str {
     Box::leak(
         p.into_os_string()
@@ -36,7 +36,8 @@ fn count_of(list: &Value, key: &str, text: &str) -> Option<u64> {
 
 #[test]
 fn seed_titles_with_their_counts() {
-    let doc = seed_json(&[]);
+    let Some(seed) = seed() else { return };
+    let doc = phrases_json(&seed, &[]);
     let titles = &doc["titles"];
     // Lines 6 and 10.
     assert_eq!(count_of(titles, "text", "中国共产党纪律处分条例"), Some(2));
@@ -69,7 +70,8 @@ fn seed_titles_with_their_counts() {
 
 #[test]
 fn seed_plenum_abbreviation_counts_two_full_names() {
-    let doc = seed_json(&[]);
+    let Some(seed) = seed() else { return };
+    let doc = phrases_json(&seed, &[]);
     let phrases = &doc["phrases"];
     // `十九届二中、三中全会` appears twice on line 6.
     for name in ["十九届二中全会", "十九届三中全会"] {
@@ -89,14 +91,15 @@ fn seed_plenum_abbreviation_counts_two_full_names() {
 
 #[test]
 fn seed_slogans_and_campaigns() {
-    let doc = seed_json(&[]);
+    let Some(seed) = seed() else { return };
+    let doc = phrases_json(&seed, &[]);
     let phrases = &doc["phrases"];
     // “两学一做” on lines 4, 6 and 10, each time inside quotes.
     assert_eq!(count_of(phrases, "phrase", "两学一做"), Some(3));
     assert_eq!(count_of(&doc["quotes"], "text", "两学一做"), Some(3));
     assert_eq!(count_of(phrases, "phrase", "四个意识"), Some(1));
     assert_eq!(count_of(phrases, "phrase", "四个自信"), Some(1));
-    let text = std::fs::read_to_string(seed()).unwrap();
+    let text = std::fs::read_to_string(&seed).unwrap();
     for p in phrases.as_array().unwrap() {
         let phrase = p["phrase"].as_str().unwrap();
         let offsets = p["offsets"].as_array().unwrap();
@@ -119,7 +122,8 @@ fn seed_slogans_and_campaigns() {
 
 #[test]
 fn seed_keywords_tokens_and_repetitions() {
-    let doc = seed_json(&[]);
+    let Some(seed) = seed() else { return };
+    let doc = phrases_json(&seed, &[]);
     assert!(doc["tokens"].as_u64().unwrap() > 1500, "{}", doc["tokens"]);
     let keywords = doc["keywords"].as_array().unwrap();
     assert_eq!(keywords.len(), 10);
@@ -129,7 +133,7 @@ fn seed_keywords_tokens_and_repetitions() {
         .collect();
     assert!(words.contains(&"中心组"), "{words:?}");
     assert!(words.iter().all(|w| w.chars().count() > 1 && *w != "XX"));
-    let top3 = seed_json(&["--top", "3"]);
+    let top3 = phrases_json(&seed, &["--top", "3"]);
     assert_eq!(top3["keywords"].as_array().unwrap().len(), 3);
     assert_eq!(top3["keywords"][0], keywords[0]);
     assert_eq!(
@@ -151,11 +155,11 @@ fn seed_keywords_tokens_and_repetitions() {
 #[test]
 fn user_dictionary_keeps_official_words_whole_where_stock_jieba_splits_them() {
     use zongjie::analyze::segment::Segmenter;
-    let text = std::fs::read_to_string(seed()).unwrap();
+    let text = "中心组成员以上率下、以身作则，正确处理工学矛盾，带头学习、带头调研。";
     let ours = Segmenter::embedded();
-    let ours: Vec<&str> = ours.tokens(&text).iter().map(|t| t.text).collect();
+    let ours: Vec<&str> = ours.tokens(text).iter().map(|t| t.text).collect();
     let stock = jieba_rs::Jieba::new();
-    let theirs: Vec<&str> = stock.cut(&text, true).iter().map(|t| t.word).collect();
+    let theirs: Vec<&str> = stock.cut(text, true).iter().map(|t| t.word).collect();
     for word in ["以上率下", "工学矛盾"] {
         assert!(ours.contains(&word), "ours splits {word}");
         assert!(!theirs.contains(&word), "stock jieba keeps {word}");
@@ -164,8 +168,9 @@ fn user_dictionary_keeps_official_words_whole_where_stock_jieba_splits_them() {
 }
 
 #[test]
-fn text_output_groups_phrases_by_category() {
-    let run = zongjie(&["phrases", s(&seed())]);
+fn seed_text_output_groups_phrases_by_category() {
+    let Some(seed) = seed() else { return };
+    let run = zongjie(&["phrases", s(&seed)]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let out = &run.stdout;
     assert!(!out.contains('\x1b'));
@@ -266,8 +271,9 @@ fn user_dicts_in_config_take_effect() {
 }
 
 #[test]
-fn repeated_phrase_rule_is_off_by_default_and_on_by_flag() {
-    let default = zongjie(&["lint", "--format", "json", s(&seed())]);
+fn seed_repeated_phrase_rule_is_off_by_default_and_on_by_flag() {
+    let Some(seed) = seed() else { return };
+    let default = zongjie(&["lint", "--format", "json", s(&seed)]);
     let diags = default.json()["files"][0]["diagnostics"].clone();
     assert!(
         diags
@@ -282,7 +288,7 @@ fn repeated_phrase_rule_is_off_by_default_and_on_by_flag() {
         "json",
         "--rule",
         "repeated-phrase",
-        s(&seed()),
+        s(&seed),
     ]);
     assert_eq!(run.code, 1);
     let diags = run.json()["files"][0]["diagnostics"].clone();
@@ -295,7 +301,7 @@ fn repeated_phrase_rule_is_off_by_default_and_on_by_flag() {
     );
     // First occurrence: `得到了进一步转变` on line 6.
     assert_eq!(filler["line"], 6);
-    let text = std::fs::read_to_string(seed()).unwrap();
+    let text = std::fs::read_to_string(&seed).unwrap();
     for d in diags {
         let (a, b) = (
             d["byte_start"].as_u64().unwrap() as usize,
@@ -306,7 +312,7 @@ fn repeated_phrase_rule_is_off_by_default_and_on_by_flag() {
     let phrase = diags.iter().find(|d| d["text"] == "学习活动").unwrap();
     assert_eq!(phrase["message"], "phrase \"学习活动\" repeated 9 times");
     // In text, the message already quotes the phrase; it is not repeated.
-    let text_run = zongjie(&["lint", "--rule", "repeated-phrase", s(&seed())]);
+    let text_run = zongjie(&["lint", "--rule", "repeated-phrase", s(&seed)]);
     assert!(
         text_run
             .stdout
@@ -314,4 +320,76 @@ fn repeated_phrase_rule_is_off_by_default_and_on_by_flag() {
         "{}",
         text_run.stdout
     );
+}
+
+/// Our template's titles, counted by hand: brackets and quotes inside a title are
+/// kept whole, the short form 《计划》 counts on its own, and `《XXX》` is a slot.
+#[test]
+fn study_template_titles_with_their_counts() {
+    let doc = phrases_json(&study(), &[]);
+    let titles = &doc["titles"];
+    assert_eq!(count_of(titles, "text", "计划"), Some(2));
+    assert_eq!(
+        count_of(
+            titles,
+            "text",
+            "中国共产党党委（党组）理论学习中心组学习规则"
+        ),
+        Some(1)
+    );
+    assert_eq!(
+        count_of(titles, "text", "习近平关于“不忘初心、牢记使命”论述摘编"),
+        Some(1)
+    );
+    assert_eq!(
+        count_of(titles, "text", "中国共产党支部工作条例（试行）"),
+        Some(1)
+    );
+    assert_eq!(count_of(titles, "text", "XXX"), None);
+    assert_eq!(titles[0]["text"], "计划", "most frequent first: {titles}");
+    assert_eq!(titles[0]["first_line"], 8);
+}
+
+/// `十九届二中、三中、四中全会` (line 3) names three plenums; 四中全会 is named again
+/// on line 9, and `党的十九届四中全会` (line 5) is its own, longer entry.
+#[test]
+fn study_template_coordinated_plenums_count_each_full_name() {
+    let doc = phrases_json(&study(), &[]);
+    let phrases = &doc["phrases"];
+    for (name, n) in [
+        ("十九届二中全会", 1),
+        ("十九届三中全会", 1),
+        ("十九届四中全会", 2),
+        ("党的十九届四中全会", 1),
+    ] {
+        assert_eq!(count_of(phrases, "phrase", name), Some(n), "{name}");
+    }
+    assert_eq!(count_of(phrases, "phrase", "十九届二中、三中、四中全会"), None);
+}
+
+#[test]
+fn study_template_slogans_and_campaigns() {
+    let doc = phrases_json(&study(), &[]);
+    let phrases = &doc["phrases"];
+    // Line 3 in quotes, line 9 in quotes inside a title.
+    assert_eq!(count_of(phrases, "phrase", "不忘初心、牢记使命"), Some(2));
+    assert_eq!(
+        count_of(&doc["quotes"], "text", "不忘初心、牢记使命"),
+        Some(2)
+    );
+    for slogan in ["四个意识", "四个自信", "两个维护"] {
+        assert_eq!(count_of(phrases, "phrase", slogan), Some(1), "{slogan}");
+        assert_eq!(count_of(&doc["quotes"], "text", slogan), Some(1), "{slogan}");
+    }
+    let text = std::fs::read_to_string(study()).unwrap();
+    for p in phrases.as_array().unwrap() {
+        let phrase = p["phrase"].as_str().unwrap();
+        let offsets = p["offsets"].as_array().unwrap();
+        assert_eq!(offsets.len() as u64, p["count"].as_u64().unwrap());
+        if !phrase.ends_with("中全会") {
+            for o in offsets {
+                assert!(text[o.as_u64().unwrap() as usize..].starts_with(phrase));
+            }
+        }
+    }
 }
