@@ -101,10 +101,19 @@ impl Config {
 
     /// Loads defaults updated by the config file at `path`.
     pub fn from_file(path: &Path) -> Result<Config> {
-        let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+        let bytes = std::fs::read(path).map_err(|source| Error::Io {
             path: path.to_path_buf(),
             source,
         })?;
+        // Notepad and WPS on Chinese Windows save as GBK or UTF-16: read it like a document.
+        let text = crate::input::decode::decode_owned(bytes, None)
+            .map_err(
+                |crate::input::decode::DecodeError::Binary(reason)| Error::Config {
+                    path: path.to_path_buf(),
+                    message: format!("not a text file ({reason})"),
+                },
+            )?
+            .text;
         let file: ConfigFile = toml::from_str(&text).map_err(|e| Error::Config {
             path: path.to_path_buf(),
             message: e.to_string(),
@@ -259,7 +268,13 @@ impl ConfigFile {
         let base = path.parent().unwrap_or(Path::new("."));
         let read = |rel: &Path| -> Result<String> {
             let full = base.join(rel);
-            std::fs::read_to_string(&full).map_err(|e| invalid(format!("{}: {e}", full.display())))
+            let bytes =
+                std::fs::read(&full).map_err(|e| invalid(format!("{}: {e}", full.display())))?;
+            crate::input::decode::decode_owned(bytes, None)
+                .map(|d| d.text)
+                .map_err(|crate::input::decode::DecodeError::Binary(reason)| {
+                    invalid(format!("{}: not a text file ({reason})", full.display()))
+                })
         };
         if let Some(p) = &self.dicts.user_dict {
             let text = read(p)?;

@@ -13,8 +13,10 @@ use serde::Serialize;
 /// A decoded document, ready for the analyzers.
 #[derive(Debug, Clone)]
 pub struct Document {
-    /// The path as given or found (`-` for standard input).
+    /// The path as given or found (`-` for standard input), GBK file names decoded.
     pub path: String,
+    /// The exact bytes of a file name that is not UTF-8, in hex; `None` otherwise.
+    pub path_bytes: Option<String>,
     /// Name of the encoding the bytes were decoded from (`UTF-8`, `GBK`, …).
     pub encoding: String,
     /// Problems met while reading that did not stop the analysis (lossy decoding).
@@ -33,6 +35,7 @@ impl Document {
         let lines = LineIndex::new(&text);
         Document {
             path: path.into(),
+            path_bytes: None,
             encoding: encoding.into(),
             warnings: Vec::new(),
             text,

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The file could not be opened or read.
-    #[error("{}: cannot read: {source}", path.display())]
+    #[error("{}: cannot read: {source}", crate::input::path_name::shown(path))]
     Io {
         /// The file.
         path: PathBuf,
@@ -14,7 +14,7 @@ pub enum Error {
         source: std::io::Error,
     },
     /// Walking a directory failed at some entry.
-    #[error("{}: {message}", path.display())]
+    #[error("{}: {message}", crate::input::path_name::shown(path))]
     Walk {
         /// The entry or directory.
         path: PathBuf,
@@ -22,7 +22,10 @@ pub enum Error {
         message: String,
     },
     /// The bytes are not text (NUL bytes, control codes, or another format).
-    #[error("{}: binary file, not text ({reason})", path.display())]
+    #[error(
+        "{}: binary file, not text ({reason})",
+        crate::input::path_name::shown(path)
+    )]
     Binary {
         /// The file.
         path: PathBuf,
@@ -38,7 +41,7 @@ pub enum Error {
     /// A format we cannot read (legacy Word, WPS, PDF).
     #[error(
         "{}: unsupported format ({format}); convert it to .docx or .txt first, e.g. `libreoffice --headless --convert-to docx FILE`",
-        path.display()
+        crate::input::path_name::shown(path)
     )]
     Unsupported {
         /// The file.
@@ -47,7 +50,7 @@ pub enum Error {
         format: String,
     },
     /// A .docx file that could not be read.
-    #[error("{}: {source}", path.display())]
+    #[error("{}: {source}", crate::input::path_name::shown(path))]
     Docx {
         /// The file.
         path: PathBuf,
@@ -55,7 +58,10 @@ pub enum Error {
         source: crate::input::docx::DocxError,
     },
     /// The file is larger than the configured limit.
-    #[error("{}: file too large ({size} bytes; limit {limit})", path.display())]
+    #[error(
+        "{}: file too large ({size} bytes; limit {limit})",
+        crate::input::path_name::shown(path)
+    )]
     TooLarge {
         /// The file.
         path: PathBuf,
@@ -65,13 +71,29 @@ pub enum Error {
         limit: u64,
     },
     /// A config file that does not parse or says something invalid.
-    #[error("{}: invalid config: {message}", path.display())]
+    #[error("{}: invalid config: {message}", crate::input::path_name::shown(path))]
     Config {
         /// The config file.
         path: PathBuf,
         /// What is wrong.
         message: String,
     },
+}
+
+impl Error {
+    /// The file the error is about, if it is about one.
+    pub fn path(&self) -> Option<&std::path::Path> {
+        match self {
+            Error::Io { path, .. }
+            | Error::Walk { path, .. }
+            | Error::Binary { path, .. }
+            | Error::Unsupported { path, .. }
+            | Error::Docx { path, .. }
+            | Error::TooLarge { path, .. }
+            | Error::Config { path, .. } => Some(path),
+            Error::UnknownEncoding { .. } => None,
+        }
+    }
 }
 
 /// Shorthand for results with [`Error`].

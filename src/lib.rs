@@ -136,7 +136,13 @@ pub fn lint_document(doc: &Document, config: &Config) -> Vec<Diagnostic> {
     let repetition = config.enabled(Rule::RepeatedPhrase).then(|| {
         let lexicon = config.lexicon();
         let tokens = lexicon.segmenter().tokens(doc.text());
-        repetition(doc, &tokens, &Vocabulary::new(&tokens), &lexicon)
+        let slots = if config.enabled(Rule::Placeholder) {
+            slot_ranges(&analysis.slots)
+        } else {
+            slot_ranges(&analyze::placeholders::find_slots(doc, &config.dicts))
+        };
+        let vocab = Vocabulary::without_slots(&tokens, &slots);
+        repetition(doc, &tokens, &vocab, &lexicon)
     });
     analysis.diagnostics(doc, config, repetition.as_ref())
 }
@@ -166,7 +172,7 @@ pub fn analyze_document_with_tokens<'a>(
     let lexicon = config.lexicon();
     let text = doc.text();
     let tokens = lexicon.segmenter().tokens(text);
-    let vocab = Vocabulary::new(&tokens);
+    let vocab = Vocabulary::without_slots(&tokens, &slot_ranges(&analysis.slots));
     let repetition = repetition(doc, &tokens, &vocab, &lexicon);
     let lint_repetition = config.enabled(Rule::RepeatedPhrase).then_some(&repetition);
     let mut report = structure_report(doc, config, analysis, lint_repetition);
@@ -208,6 +214,7 @@ fn structure_report(
     };
     DocReport {
         path: doc.path.clone(),
+        path_bytes: doc.path_bytes.clone(),
         encoding: doc.encoding.clone(),
         error: None,
         warnings: doc.warnings.clone(),
@@ -254,6 +261,14 @@ fn repetition(
         lists,
         &RepetitionOptions::default(),
     )
+}
+
+/// The byte ranges of `slots`, in text order.
+fn slot_ranges(slots: &[Slot]) -> Vec<(usize, usize)> {
+    slots
+        .iter()
+        .map(|s| (s.span.byte_start, s.span.byte_end))
+        .collect()
 }
 
 fn slot_diagnostic(slot: &Slot, severity: Severity) -> Diagnostic {

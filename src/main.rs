@@ -16,7 +16,7 @@ fn main() -> ExitCode {
             {
                 return ExitCode::from(cli::exit::CLEAN);
             }
-            eprintln!("zongjie: {err:#}");
+            eprintln!("zongjie: {}", cli::error_message(&err));
             ExitCode::from(cli::exit::FAILURE)
         }
     }

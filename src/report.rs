@@ -292,6 +292,9 @@ pub struct CompletenessBreakdown {
 pub struct DocReport {
     /// The path as given or found.
     pub path: String,
+    /// The exact bytes of a file name that is not UTF-8, in hex (only then present).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path_bytes: Option<String>,
     /// The encoding the text was decoded from; empty when unread.
     pub encoding: String,
     /// Why the file could not be analysed, if it could not.
@@ -332,9 +335,19 @@ pub struct DocReport {
 impl DocReport {
     /// The record of a file that could not be read.
     pub fn failed(path: String, error: String) -> Self {
-        DocReport {
+        Self::unread(Unread {
             path,
-            error: Some(error),
+            path_bytes: None,
+            error,
+        })
+    }
+
+    /// The record of an input that could not be read.
+    pub fn unread(unread: Unread) -> Self {
+        DocReport {
+            path: unread.path,
+            path_bytes: unread.path_bytes,
+            error: Some(unread.error),
             completeness: Completeness {
                 score: 0.0,
                 structure: 0.0,
@@ -352,6 +365,9 @@ impl DocReport {
 pub struct FileLint {
     /// The path as given or found.
     pub path: String,
+    /// The exact bytes of a file name that is not UTF-8, in hex (only then present).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path_bytes: Option<String>,
     /// The encoding used; empty when unread.
     pub encoding: String,
     /// Why the file could not be checked, if it could not.
@@ -360,4 +376,27 @@ pub struct FileLint {
     pub warnings: Vec<String>,
     /// Findings in text order.
     pub diagnostics: Vec<Diagnostic>,
+}
+
+impl FileLint {
+    /// The record of a file that could not be read.
+    pub fn failed(unread: Unread) -> Self {
+        FileLint {
+            path: unread.path,
+            path_bytes: unread.path_bytes,
+            error: Some(unread.error),
+            ..FileLint::default()
+        }
+    }
+}
+
+/// An input that could not be read, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unread {
+    /// The path as shown.
+    pub path: String,
+    /// The exact bytes of a file name that is not UTF-8, in hex.
+    pub path_bytes: Option<String>,
+    /// Why it could not be read.
+    pub error: String,
 }

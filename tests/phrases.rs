@@ -200,7 +200,8 @@ fn documents_in_path_order_and_bad_files_reported() {
     std::fs::write(dir.path().join("c.txt"), "").unwrap();
     std::fs::write(dir.path().join("d.txt"), "。，！？……“”《》").unwrap();
     let run = zongjie(&["phrases", "--format", "json", s(dir.path())]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    // Everything is reported, and the unreadable file makes the exit code 2.
+    assert_eq!(run.code, 2, "{}", run.stderr);
     let json = run.json();
     let docs = json["documents"].as_array().unwrap();
     let names: Vec<&str> = docs
@@ -364,7 +365,10 @@ fn study_template_coordinated_plenums_count_each_full_name() {
     ] {
         assert_eq!(count_of(phrases, "phrase", name), Some(n), "{name}");
     }
-    assert_eq!(count_of(phrases, "phrase", "十九届二中、三中、四中全会"), None);
+    assert_eq!(
+        count_of(phrases, "phrase", "十九届二中、三中、四中全会"),
+        None
+    );
 }
 
 #[test]
@@ -379,7 +383,11 @@ fn study_template_slogans_and_campaigns() {
     );
     for slogan in ["四个意识", "四个自信", "两个维护"] {
         assert_eq!(count_of(phrases, "phrase", slogan), Some(1), "{slogan}");
-        assert_eq!(count_of(&doc["quotes"], "text", slogan), Some(1), "{slogan}");
+        assert_eq!(
+            count_of(&doc["quotes"], "text", slogan),
+            Some(1),
+            "{slogan}"
+        );
     }
     let text = std::fs::read_to_string(study()).unwrap();
     for p in phrases.as_array().unwrap() {

@@ -6,6 +6,7 @@ mod docx_fixture;
 mod util;
 
 mod analyze;
+mod first_contact;
 mod fuzz_regressions;
 mod hostile;
 mod lint;

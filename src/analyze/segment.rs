@@ -137,12 +137,26 @@ pub struct Vocabulary<'a> {
 impl<'a> Vocabulary<'a> {
     /// Interns `tokens`.
     pub fn new(tokens: &[Token<'a>]) -> Self {
+        Self::without_slots(tokens, &[])
+    }
+
+    /// Interns `tokens`, treating every token that overlaps one of `slots` (sorted,
+    /// non-overlapping byte ranges of unfilled template slots) as no word: a slot is
+    /// never a keyword, and repeated phrases never run through one, so `XX%`, `20XX`
+    /// or `XX省委` are not reported and phrases that differ only in what was filled
+    /// in count as one.
+    pub fn without_slots(tokens: &[Token<'a>], slots: &[(usize, usize)]) -> Self {
+        let mut slots = slots.iter().peekable();
         let mut index: FxHashMap<&'a str, u32> = FxHashMap::default();
         index.reserve(tokens.len() / 2);
         let mut words: Vec<Word<'a>> = Vec::new();
         let ids = tokens
             .iter()
             .map(|t| {
+                while slots.next_if(|&&(_, end)| end <= t.byte_start).is_some() {}
+                if slots.peek().is_some_and(|&&(start, _)| start < t.byte_end) {
+                    return NOT_A_WORD;
+                }
                 let next = words.len() as u32;
                 let id = *index.entry(t.text).or_insert_with(|| {
                     if is_word(t.text) {
@@ -179,6 +193,34 @@ mod tests {
             .iter()
             .map(|t| t.text.to_string())
             .collect()
+    }
+
+    /// Tokens that overlap a slot are no words: `XX%` and `20XX` are not counted, and
+    /// the words around a slot are counted as usual.
+    #[test]
+    fn slot_tokens_are_no_words() {
+        let seg = Segmenter::embedded();
+        let text = "参学率达到XX%以上，20XX年XX省委部署";
+        let tokens = seg.tokens(text);
+        let slots: Vec<(usize, usize)> = ["XX%", "20XX", "XX省"]
+            .iter()
+            .map(|s| {
+                let start = text.find(s).unwrap() + usize::from(s.starts_with('2')) * 2;
+                (start, start + 2)
+            })
+            .collect();
+        let vocab = Vocabulary::without_slots(&tokens, &slots);
+        let words: Vec<&str> = vocab.words.iter().map(|w| w.text).collect();
+        assert!(
+            words.iter().all(|w| !w.contains('X')),
+            "{words:?} from {tokens:?}"
+        );
+        assert!(
+            words.contains(&"参学率") && words.contains(&"部署"),
+            "{words:?}"
+        );
+        let plain = Vocabulary::new(&tokens);
+        assert!(plain.words.iter().any(|w| w.text.contains('X')));
     }
 
     /// One line a case: text, a word our segmenter must keep whole.

@@ -8,26 +8,23 @@
 use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 use clap::{Args, ValueEnum};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::{InputArgs, exit, json_on_fatal, read_one};
+use super::progress::Progress;
+use super::{InputArgs, dump_config, exit, json_on_fatal, read_one};
 use zongjie::corpus::{Corpus, CorpusOptions, CorpusReport, DocFeatures};
 use zongjie::input::{self, ReadOptions, Source};
-use zongjie::render::{Style, csv, summary};
+use zongjie::render::{REPORT_TITLE, Style, csv, is_zongjie_report, summary};
 use zongjie::report::{DocReport, SCHEMA_VERSION};
 use zongjie::{Config, analyze_for_corpus};
 
 /// Documents analysed per batch: enough to keep every core busy, few enough that
 /// a batch's texts and records stay small.
 const BATCH: usize = 256;
-/// Runs shorter than this show no progress bar.
-const PROGRESS_DELAY: Duration = Duration::from_secs(1);
 
 /// Arguments of `zongjie analyze`.
 #[derive(Debug, Args)]
@@ -82,10 +79,38 @@ pub fn run(args: AnalyzeArgs) -> Result<u8> {
 
 fn analyze(args: &AnalyzeArgs) -> Result<u8> {
     let config = args.input.load_config()?;
+    if args.input.dump_config {
+        return dump_config(&config);
+    }
     let read = args.input.read_options()?;
-    let sources = args.input.sources()?;
-    if let Some(out) = &args.output {
-        refuse_input_as_output(out, &sources)?;
+    let mut sources = args.input.sources()?;
+    let output = match &args.output {
+        Some(path) => Some(OutputFile::resolve(path)?),
+        None => None,
+    };
+    if let Some(output) = &output {
+        // The report of an earlier run with the same -o is not a document of this one;
+        // anything else it would overwrite is.
+        let before = sources.len();
+        sources.retain(|s| !output.is(s));
+        if sources.len() < before {
+            if !output.holds_a_report() {
+                bail!(
+                    "refusing to overwrite input file {} with -o",
+                    output.path.display()
+                );
+            }
+            eprintln!(
+                "zongjie: leaving out {}: it is this run's output (-o)",
+                output.path.display()
+            );
+        }
+        if sources.is_empty() {
+            bail!(
+                "no input files left besides the output file {}",
+                output.path.display()
+            );
+        }
     }
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.threads.unwrap_or(0))
@@ -97,59 +122,84 @@ fn analyze(args: &AnalyzeArgs) -> Result<u8> {
         dup_threshold: args.dup_threshold,
         ..CorpusOptions::default()
     };
-    let mut out: Box<dyn Write> = match &args.output {
-        Some(path) => Box::new(BufWriter::new(
-            File::create(path).with_context(|| format!("creating {}", path.display()))?,
+    // The output stream is not locked across the run: the main thread writes a batch at
+    // a time, between parallel sections, with the progress bar cleared.
+    let to_terminal = output.is_none() && io::stdout().is_terminal();
+    let mut out: Box<dyn Write> = match &output {
+        Some(o) => Box::new(BufWriter::new(
+            File::create(&o.path).with_context(|| format!("creating {}", o.path.display()))?,
         )),
-        None => Box::new(BufWriter::new(io::stdout().lock())),
+        None => Box::new(BufWriter::new(io::stdout())),
     };
-    let style = if args.output.is_some() {
+    let style = if output.is_some() {
         Style { color: false }
     } else {
         args.input.style()
     };
     // Load jieba and its IDF table on the pool before the first document needs them.
     pool.install(|| config.lexicon().prepare());
-    let progress = Progress::new(sources.len() as u64, args.quiet);
+    let progress = Progress::start(sources.len() as u64, !args.quiet);
     let mut writer = RecordWriter::new(args.format, &mut *out)?;
     let mut corpus = Corpus::new(opts.clone());
-    let (mut analysed, mut failed) = (0usize, 0usize);
-    let mut stderr = io::stderr().lock();
+    let mut analysed = 0usize;
+    let mut failures: Vec<(String, String)> = Vec::new();
+    let mut skipped: Vec<String> = Vec::new();
     for batch in sources.chunks(BATCH) {
         // Records are serialised on the workers too: for a large archive the output
         // (about 1.3 bytes per input byte in JSON) is work worth sharing.
-        let results: Vec<(DocReport, Option<DocFeatures>, io::Result<Vec<u8>>)> =
-            pool.install(|| {
-                batch
-                    .par_iter()
-                    .map(|entry| {
-                        let (report, features) = analyze_one(entry, &config, &read, &opts);
-                        let record = render_record(args.format, &report);
-                        progress.inc();
-                        (report, features, record)
-                    })
-                    .collect()
-            });
-        for (report, _, record) in &results {
-            if let Some(e) = &report.error {
-                failed += 1;
-                if args.format != AnalyzeFormat::Text {
-                    progress.suspend(|| writeln!(stderr, "zongjie: {e}"))?;
+        let results: Vec<Outcome> = pool.install(|| {
+            batch
+                .par_iter()
+                .map(|entry| {
+                    let outcome = analyze_one(entry, &config, &read, &opts, args.format);
+                    progress.inc();
+                    outcome
+                })
+                .collect()
+        });
+        let mut reports = Vec::with_capacity(results.len());
+        let mut features = Vec::with_capacity(results.len());
+        let mut records = Vec::new();
+        for outcome in results {
+            let (report, feature, record) = match outcome {
+                Outcome::Report(report, feature, record) => (*report, feature, record),
+                Outcome::EarlierReport(path) => {
+                    skipped.push(path);
+                    continue;
                 }
-            } else {
-                analysed += 1;
+            };
+            match &report.error {
+                Some(e) => failures.push((report.path.clone(), e.clone())),
+                None => analysed += 1,
             }
             match record {
-                Ok(bytes) => writer.document(bytes)?,
+                Ok(bytes) => records.push(bytes),
                 Err(e) => bail!("{}: cannot serialise the record: {e}", report.path),
             }
+            reports.push(report);
+            features.push(feature);
         }
-        let (reports, features): (Vec<DocReport>, Vec<Option<DocFeatures>>) =
-            results.into_iter().map(|(r, f, _)| (r, f)).unzip();
+        let new_failures =
+            &failures[failures.len() - reports.iter().filter(|r| r.error.is_some()).count()..];
+        progress.suspend(|| -> Result<()> {
+            for (_, e) in new_failures {
+                eprintln!("zongjie: {e}");
+            }
+            for record in &records {
+                writer.document(record)?;
+            }
+            if to_terminal {
+                writer.flush()?;
+            }
+            Ok(())
+        })?;
         let batch: Vec<(&DocReport, Option<DocFeatures>)> = reports.iter().zip(features).collect();
         pool.install(|| corpus.add_batch(batch));
     }
     progress.finish();
+    for path in &skipped {
+        eprintln!("zongjie: leaving out {path}: it is a zongjie report, not a document");
+    }
     let report = pool.install(|| {
         corpus.finish(|path| {
             input::read_source(&Source::Path(path.into()), &read)
@@ -157,13 +207,72 @@ fn analyze(args: &AnalyzeArgs) -> Result<u8> {
                 .map(|d| d.text().to_string())
         })
     });
-    writer.finish(&report, style)?;
+    writer.finish(&report, &failures, style)?;
     out.flush()?;
     if analysed == 0 {
-        eprintln!("zongjie: none of the {failed} input file(s) could be read");
+        eprintln!(
+            "zongjie: none of the {} input file(s) could be read",
+            failures.len()
+        );
         return Ok(exit::FAILURE);
     }
     Ok(exit::CLEAN)
+}
+
+/// What became of one input.
+enum Outcome {
+    /// Its record (an error record when it could not be read), its corpus features and
+    /// its rendered form.
+    Report(Box<DocReport>, Option<DocFeatures>, io::Result<Vec<u8>>),
+    /// A report zongjie wrote earlier, found among the inputs: left out.
+    EarlierReport(String),
+}
+
+/// The `-o` file, resolved so it can be told apart from the inputs.
+struct OutputFile {
+    path: PathBuf,
+    /// Its absolute path with the folder's symlinks resolved (the file may not exist yet).
+    canonical: PathBuf,
+}
+
+impl OutputFile {
+    fn resolve(path: &std::path::Path) -> Result<Self> {
+        let canonical = match std::fs::canonicalize(path) {
+            Ok(p) => p,
+            Err(_) => {
+                let name = path
+                    .file_name()
+                    .with_context(|| format!("-o {}: not a file name", path.display()))?;
+                let dir = match path.parent() {
+                    Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+                    _ => PathBuf::from("."),
+                };
+                std::fs::canonicalize(&dir)
+                    .with_context(|| format!("-o {}: no folder {}", path.display(), dir.display()))?
+                    .join(name)
+            }
+        };
+        Ok(OutputFile {
+            path: path.to_path_buf(),
+            canonical,
+        })
+    }
+
+    /// Whether the file holds a report zongjie wrote (so overwriting it loses nothing).
+    fn holds_a_report(&self) -> bool {
+        use std::io::Read;
+        let mut head = Vec::new();
+        let read = File::open(&self.canonical).and_then(|f| f.take(1024).read_to_end(&mut head));
+        read.is_ok() && is_zongjie_report(&String::from_utf8_lossy(&head))
+    }
+
+    /// Whether `source` is this file.
+    fn is(&self, source: &std::result::Result<Source, zongjie::Error>) -> bool {
+        match source {
+            Ok(Source::Path(p)) => std::fs::canonicalize(p).is_ok_and(|p| p == self.canonical),
+            _ => false,
+        }
+    }
 }
 
 fn analyze_one(
@@ -171,33 +280,25 @@ fn analyze_one(
     config: &Config,
     read: &ReadOptions,
     opts: &CorpusOptions,
-) -> (DocReport, Option<DocFeatures>) {
-    read_one(
+    format: AnalyzeFormat,
+) -> Outcome {
+    let (report, features) = match read_one(
         entry,
         read,
         |doc| {
-            let (report, features) = analyze_for_corpus(doc, config, opts);
-            (report, Some(features))
-        },
-        |path, error| (DocReport::failed(path, error), None),
-    )
-}
-
-fn refuse_input_as_output(
-    out: &std::path::Path,
-    sources: &[std::result::Result<Source, zongjie::Error>],
-) -> Result<()> {
-    let Ok(out_abs) = std::fs::canonicalize(out) else {
-        return Ok(()); // does not exist yet, so it is no input
-    };
-    for s in sources.iter().flatten() {
-        if let Source::Path(p) = s {
-            if std::fs::canonicalize(p).is_ok_and(|p| p == out_abs) {
-                bail!("refusing to overwrite input file {} with -o", out.display());
+            if is_zongjie_report(doc.text()) {
+                return Err(doc.path.clone());
             }
-        }
-    }
-    Ok(())
+            let (report, features) = analyze_for_corpus(doc, config, opts);
+            Ok((report, Some(features)))
+        },
+        |unread| Ok((DocReport::unread(unread), None)),
+    ) {
+        Ok(done) => done,
+        Err(path) => return Outcome::EarlierReport(path),
+    };
+    let record = render_record(format, &report);
+    Outcome::Report(Box::new(report), features, record)
 }
 
 /// One document's record in `format`, without the framing between records.
@@ -260,7 +361,18 @@ impl<'a> RecordWriter<'a> {
         Ok(())
     }
 
-    fn finish(&mut self, corpus: &CorpusReport, style: Style) -> Result<()> {
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+
+    /// Writes the corpus part; the text summary also names every file that could not
+    /// be read, with the reason.
+    fn finish(
+        &mut self,
+        corpus: &CorpusReport,
+        failures: &[(String, String)],
+        style: Style,
+    ) -> Result<()> {
         match self.format {
             AnalyzeFormat::Json => {
                 self.out.write_all(b"\n],\"corpus\":")?;
@@ -278,46 +390,24 @@ impl<'a> RecordWriter<'a> {
                 self.out.write_all(b"\n")?;
             }
             AnalyzeFormat::Csv => {}
-            AnalyzeFormat::Text => summary::write_corpus_summary(self.out, corpus, style)?,
+            AnalyzeFormat::Text => {
+                writeln!(self.out, "{}", style.paint("1", REPORT_TITLE))?;
+                writeln!(self.out)?;
+                summary::write_corpus_summary(self.out, corpus, style)?;
+                if !failures.is_empty() {
+                    writeln!(self.out)?;
+                    writeln!(
+                        self.out,
+                        "{} ({})",
+                        style.paint("1", "Could not be read"),
+                        failures.len()
+                    )?;
+                    for (_, error) in failures {
+                        writeln!(self.out, "  {error}")?;
+                    }
+                }
+            }
         }
         Ok(())
-    }
-}
-
-/// A progress bar on stderr that appears only for runs over a second, on a terminal.
-struct Progress {
-    bar: ProgressBar,
-    start: Instant,
-    enabled: bool,
-}
-
-impl Progress {
-    fn new(total: u64, quiet: bool) -> Self {
-        let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::hidden());
-        if let Ok(style) = ProgressStyle::with_template(
-            "{bar:40} {pos}/{len} files  {per_sec}  ETA {eta}  {elapsed_precise}",
-        ) {
-            bar.set_style(style);
-        }
-        Progress {
-            bar,
-            start: Instant::now(),
-            enabled: !quiet && io::stderr().is_terminal(),
-        }
-    }
-
-    fn inc(&self) {
-        self.bar.inc(1);
-        if self.enabled && self.bar.is_hidden() && self.start.elapsed() > PROGRESS_DELAY {
-            self.bar.set_draw_target(ProgressDrawTarget::stderr());
-        }
-    }
-
-    fn suspend<F: FnOnce() -> io::Result<()>>(&self, f: F) -> io::Result<()> {
-        self.bar.suspend(f)
-    }
-
-    fn finish(&self) {
-        self.bar.finish_and_clear();
     }
 }

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 
-use super::{InputArgs, RuleArgs, all_failed, exit, json_on_fatal, map_inputs};
+use super::{InputArgs, RuleArgs, dump_config, exit, json_on_fatal, map_inputs};
 use zongjie::lint_document;
 use zongjie::render::json::{LintOutput, LintSummary};
 use zongjie::render::{Style, text};
@@ -24,9 +24,6 @@ pub struct LintArgs {
     /// Exit with 1 when a finding is at least this severe.
     #[arg(long, value_enum, default_value_t = FailLevel::Warning)]
     fail_level: FailLevel,
-    /// Print the effective config as TOML and exit.
-    #[arg(long)]
-    dump_config: bool,
     /// Print no summary line (text format).
     #[arg(short, long)]
     quiet: bool,
@@ -64,9 +61,8 @@ pub fn run(args: LintArgs) -> Result<u8> {
 fn lint(args: &LintArgs) -> Result<u8> {
     let mut config = args.input.load_config()?;
     args.rules.apply(&mut config);
-    if args.dump_config {
-        print!("{}", toml::to_string(&config.to_file())?);
-        return Ok(exit::CLEAN);
+    if args.input.dump_config {
+        return dump_config(&config);
     }
     let style = args.input.style();
     let text_mode = args.format == LintFormat::Text;
@@ -76,6 +72,7 @@ fn lint(args: &LintArgs) -> Result<u8> {
         |doc| {
             let lint = FileLint {
                 path: doc.path.clone(),
+                path_bytes: doc.path_bytes.clone(),
                 encoding: doc.encoding.clone(),
                 error: None,
                 warnings: doc.warnings.clone(),
@@ -88,14 +85,7 @@ fn lint(args: &LintArgs) -> Result<u8> {
             };
             (lint, rendered)
         },
-        |path, error| {
-            let file = FileLint {
-                path,
-                error: Some(error),
-                ..FileLint::default()
-            };
-            (file, Vec::new())
-        },
+        |unread| (FileLint::failed(unread), Vec::new()),
     )?;
     let (files, rendered): (Vec<FileLint>, Vec<Vec<u8>>) = results.into_iter().unzip();
 
@@ -151,8 +141,10 @@ fn render_text(doc: &zongjie::Document, lint: &FileLint, style: Style) -> Vec<u8
     buf
 }
 
+/// 2 when any input could not be read (after everything else was reported, as
+/// ripgrep does: a mistyped path must fail a pre-commit hook), else 1 for findings.
 fn exit_code(files: &[FileLint], fail: Severity) -> u8 {
-    if all_failed(files, |f| f.error.is_some()) {
+    if files.iter().any(|f| f.error.is_some()) {
         return exit::FAILURE;
     }
     let found = files

@@ -7,11 +7,12 @@ mod analyze;
 mod lint;
 mod outline;
 mod phrases;
+mod progress;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
@@ -19,7 +20,7 @@ use zongjie::input::walk::error_path;
 use zongjie::input::{self, ReadOptions, Source, collect_sources, decode::encoding_for_label};
 use zongjie::render::json::FatalError;
 use zongjie::render::{Style, text};
-use zongjie::report::{DocReport, Rule, SCHEMA_VERSION};
+use zongjie::report::{DocReport, Rule, SCHEMA_VERSION, Unread};
 use zongjie::{Config, Document};
 
 /// Process exit codes, the same in every format.
@@ -56,8 +57,11 @@ enum Command {
 #[derive(Debug, Args)]
 pub struct InputArgs {
     /// Files or directories to read (`-` for standard input).
-    #[arg(required = true, value_name = "PATH")]
+    #[arg(required_unless_present = "dump_config", value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// Print the effective config (built-in defaults, zongjie.toml, flags) as TOML and exit.
+    #[arg(long)]
+    pub dump_config: bool,
     /// Walk only files matching this glob (repeatable) instead of .txt .md .text .docx .doc .wps .pdf;
     /// a glob starting with `!` excludes from whichever set applies.
     #[arg(long, value_name = "GLOB")]
@@ -123,9 +127,8 @@ impl InputArgs {
                 .and_then(|d| Config::discover(&d)),
         };
         match path {
-            Some(p) => {
-                Config::from_file(&p).with_context(|| format!("loading config {}", p.display()))
-            }
+            // The library's errors name the file already.
+            Some(p) => Ok(Config::from_file(&p)?),
             None => Ok(Config::default()),
         }
     }
@@ -190,7 +193,7 @@ pub fn map_inputs<T, R, F>(input: &InputArgs, read: R, failed: F) -> Result<Vec<
 where
     T: Send,
     R: Fn(&Document) -> T + Sync,
-    F: Fn(String, String) -> T + Sync,
+    F: Fn(Unread) -> T + Sync,
 {
     let opts = input.read_options()?;
     let sources = input.sources()?;
@@ -205,20 +208,29 @@ pub fn read_one<T>(
     source: &std::result::Result<Source, zongjie::Error>,
     opts: &ReadOptions,
     read: impl Fn(&Document) -> T,
-    failed: impl Fn(String, String) -> T,
+    failed: impl Fn(Unread) -> T,
 ) -> T {
     match source {
         Ok(source) => match input::read_source(source, opts) {
             Ok(doc) => read(&doc),
-            Err(e) => failed(source.display_name(), e.to_string()),
+            Err(e) => failed(Unread {
+                path: source.display_name(),
+                path_bytes: source.raw_path(),
+                error: e.to_string(),
+            }),
         },
-        Err(e) => failed(error_path(e), e.to_string()),
+        Err(e) => failed(Unread {
+            path: error_path(e),
+            path_bytes: e.path().and_then(zongjie::input::path_name::raw_hex),
+            error: e.to_string(),
+        }),
     }
 }
 
 /// Prints per-document reports and returns the exit code: with `json`, that
 /// document pretty-printed; otherwise each readable report through `render`, a blank
-/// line between documents, and read problems on stderr. Exit 2 when none could be read.
+/// line between documents, and read problems on stderr. Exit 2 when any input could
+/// not be read, after everything else was printed.
 pub fn print_reports<J: serde::Serialize>(
     reports: &[DocReport],
     json: Option<J>,
@@ -254,11 +266,37 @@ pub fn print_reports<J: serde::Serialize>(
         }
     }
     out.flush()?;
-    if all_failed(reports, |r| r.error.is_some()) {
+    if reports.iter().any(|r| r.error.is_some()) {
         Ok(exit::FAILURE)
     } else {
         Ok(exit::CLEAN)
     }
+}
+
+/// The error and its causes on one line, each said once: the library's errors already
+/// quote their cause (`…: cannot read: No such file`), which anyhow's `{:#}` would
+/// repeat.
+pub fn error_message(err: &anyhow::Error) -> String {
+    let mut message = String::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        if message.contains(&text) {
+            continue;
+        }
+        if !message.is_empty() {
+            message.push_str(": ");
+        }
+        message.push_str(&text);
+    }
+    message
+}
+
+/// Prints `config` as a config file (for `--dump-config`).
+pub fn dump_config(config: &Config) -> Result<u8> {
+    let mut out = io::stdout().lock();
+    out.write_all(toml::to_string(&config.to_file())?.as_bytes())?;
+    out.flush()?;
+    Ok(exit::CLEAN)
 }
 
 /// Passes `result` on; in a JSON format a fatal error is also written to stdout as
@@ -266,7 +304,7 @@ pub fn print_reports<J: serde::Serialize>(
 pub fn json_on_fatal(json: bool, result: Result<u8>) -> Result<u8> {
     match result {
         Err(err) if json => {
-            let msg = format!("{err:#}");
+            let msg = error_message(&err);
             let fatal = FatalError {
                 version: SCHEMA_VERSION,
                 error: &msg,
@@ -279,9 +317,4 @@ pub fn json_on_fatal(json: bool, result: Result<u8>) -> Result<u8> {
         }
         other => other,
     }
-}
-
-/// Exit code 2 when inputs were named but none could be read.
-pub fn all_failed<T>(items: &[T], failed: impl Fn(&T) -> bool) -> bool {
-    !items.is_empty() && items.iter().all(failed)
 }

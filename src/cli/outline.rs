@@ -7,7 +7,7 @@
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 
-use super::{InputArgs, RuleArgs, json_on_fatal, map_inputs, print_reports};
+use super::{InputArgs, RuleArgs, dump_config, json_on_fatal, map_inputs, print_reports};
 use zongjie::analyze_structure;
 use zongjie::render::json::OutlineOutput;
 use zongjie::render::outline::write_outline;
@@ -40,11 +40,14 @@ pub fn run(args: OutlineArgs) -> Result<u8> {
 fn outline(args: &OutlineArgs) -> Result<u8> {
     let mut config = args.input.load_config()?;
     args.rules.apply(&mut config);
+    if args.input.dump_config {
+        return dump_config(&config);
+    }
     let style = args.input.style();
     let reports = map_inputs(
         &args.input,
         |doc| analyze_structure(doc, &config),
-        DocReport::failed,
+        DocReport::unread,
     )?;
     let json = (args.format == OutlineFormat::Json).then(|| OutlineOutput::new(&reports));
     print_reports(&reports, json, style, write_outline)

@@ -4,7 +4,7 @@
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 
-use super::{InputArgs, json_on_fatal, map_inputs, print_reports};
+use super::{InputArgs, dump_config, json_on_fatal, map_inputs, print_reports};
 use zongjie::analyze_document;
 use zongjie::render::json::PhrasesOutput;
 use zongjie::render::phrases::write_phrases;
@@ -37,13 +37,16 @@ pub fn run(args: PhrasesArgs) -> Result<u8> {
 fn phrases(args: &PhrasesArgs) -> Result<u8> {
     let mut config = args.input.load_config()?;
     config.top_keywords = args.top;
+    if args.input.dump_config {
+        return dump_config(&config);
+    }
     let style = args.input.style();
     // Load jieba and its IDF table on both cores before the first document needs them.
     config.lexicon().prepare();
     let reports: Vec<DocReport> = map_inputs(
         &args.input,
         |doc| analyze_document(doc, &config),
-        DocReport::failed,
+        DocReport::unread,
     )?;
     let json = (args.format == PhrasesFormat::Json).then(|| PhrasesOutput::new(&reports));
     print_reports(&reports, json, style, write_phrases)

@@ -5,6 +5,7 @@
 
 pub mod decode;
 pub mod docx;
+pub mod path_name;
 pub mod walk;
 
 use std::io::Read;
@@ -93,7 +94,9 @@ pub fn read_path(path: &Path, opts: &ReadOptions) -> Result<Document, Error> {
             path: path.to_path_buf(),
             source,
         })?;
-        return Ok(Document::new(path.display().to_string(), "DOCX", text));
+        let mut doc = Document::new(path_name::shown(path), "DOCX", text);
+        doc.path_bytes = path_name::raw_hex(path);
+        return Ok(doc);
     }
     document_from_bytes(path, bytes, opts)
 }
@@ -110,8 +113,9 @@ pub fn document_from_bytes(
             reason,
         },
     })?;
-    let mut doc = Document::new(path.display().to_string(), decoded.encoding, decoded.text);
+    let mut doc = Document::new(path_name::shown(path), decoded.encoding, decoded.text);
     doc.warnings = decoded.warnings;
+    doc.path_bytes = path_name::raw_hex(path);
     Ok(doc)
 }
 

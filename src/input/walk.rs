@@ -31,8 +31,16 @@ impl Source {
     /// The name used in output: the path, or `-` for standard input.
     pub fn display_name(&self) -> String {
         match self {
-            Source::Path(p) => p.display().to_string(),
+            Source::Path(p) => super::path_name::shown(p),
             Source::Stdin => "-".to_string(),
+        }
+    }
+
+    /// The exact bytes of a path that is not UTF-8, in hex (see [`super::path_name`]).
+    pub fn raw_path(&self) -> Option<String> {
+        match self {
+            Source::Path(p) => super::path_name::raw_hex(p),
+            Source::Stdin => None,
         }
     }
 }
@@ -73,16 +81,7 @@ fn sort_key(entry: &Result<Source, Error>) -> String {
 
 /// The path an error is about, as shown in output.
 pub fn error_path(err: &Error) -> String {
-    match err {
-        Error::Io { path, .. }
-        | Error::Walk { path, .. }
-        | Error::Binary { path, .. }
-        | Error::Unsupported { path, .. }
-        | Error::Docx { path, .. }
-        | Error::TooLarge { path, .. }
-        | Error::Config { path, .. } => path.display().to_string(),
-        Error::UnknownEncoding { .. } => String::new(),
-    }
+    err.path().map(super::path_name::shown).unwrap_or_default()
 }
 
 fn walk_dir(root: &Path, globs: &[String], out: &mut Vec<Result<Source, Error>>) {

@@ -10,6 +10,26 @@ pub mod phrases;
 pub mod summary;
 pub mod text;
 
+/// The first line of `analyze`'s text report: it names the program, and lets a later
+/// run over the same folder tell the report from the documents.
+pub const REPORT_TITLE: &str = "zongjie analyze report";
+
+/// Whether `text` is a report zongjie wrote (text, JSON, NDJSON or CSV), not a document.
+pub fn is_zongjie_report(text: &str) -> bool {
+    let text = text.trim_start_matches('\u{feff}');
+    if text.starts_with(REPORT_TITLE) {
+        return true;
+    }
+    let head = match text.char_indices().nth(200) {
+        Some((i, _)) => &text[..i],
+        None => text,
+    };
+    let json = head.starts_with("{\"version\":")
+        && (head.contains("\"documents\":") || head.contains("\"path\":"));
+    let csv_header = csv::header().join(",");
+    json || head.lines().next() == Some(csv_header.as_str())
+}
+
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Format {
