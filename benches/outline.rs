@@ -5,20 +5,20 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 
-use zongjie::{Config, Document, analyze_structure, lint_document};
+use zongjie::{Analyzer, Config, Document};
 
 const FILLED: &str = include_str!("../samples/02_filled.txt");
 const TEMPLATE: &str = include_str!("../samples/01_template.txt");
 
 fn bench(c: &mut Criterion) {
-    let config = Config::default();
+    let analyzer = Analyzer::new(Config::default());
     for (name, text) in [("filled", FILLED), ("template", TEMPLATE)] {
         let doc = Document::from_str(name, text);
         c.bench_function(&format!("lint_document/{name}"), |b| {
-            b.iter(|| lint_document(black_box(&doc), &config))
+            b.iter(|| analyzer.lint(black_box(&doc)))
         });
         c.bench_function(&format!("analyze_structure/{name}"), |b| {
-            b.iter(|| analyze_structure(black_box(&doc), &config))
+            b.iter(|| analyzer.structure(black_box(&doc)))
         });
     }
 }

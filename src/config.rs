@@ -8,11 +8,9 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
-use crate::analyze::lexicon::Lexicon;
 use crate::dicts::{self, CueSide, Dicts};
 use crate::error::{Error, Result};
 use crate::report::{Role, Rule, Severity, SlotKind};
@@ -31,9 +29,10 @@ pub struct Config {
     pub rules: BTreeMap<Rule, Option<Severity>>,
     /// Keywords listed per document.
     pub top_keywords: usize,
-    /// The segmenter and matchers built from `dicts`, on first use; clones share it.
-    lexicon: OnceLock<Arc<Lexicon>>,
 }
+
+/// Keywords listed per document by default.
+pub const DEFAULT_TOP_KEYWORDS: usize = 10;
 
 impl Default for Config {
     fn default() -> Self {
@@ -45,8 +44,7 @@ impl Default for Config {
             dicts: Dicts::embedded(),
             required_roles: Role::ALL.to_vec(),
             rules,
-            top_keywords: crate::analyze::keywords::DEFAULT_TOP,
-            lexicon: OnceLock::new(),
+            top_keywords: DEFAULT_TOP_KEYWORDS,
         }
     }
 }
@@ -79,24 +77,6 @@ impl Config {
     /// Turns a rule off.
     pub fn disable(&mut self, rule: Rule) {
         self.rules.insert(rule, None);
-    }
-
-    /// The segmenter and matchers for this config's dictionaries.
-    ///
-    /// Built the first time it is asked for and kept, so the user's `[dicts]` are
-    /// compiled once per run, not once per document; each part is built only when
-    /// first used. If `dicts` changes afterwards, the next call notices and builds
-    /// (without keeping) a lexicon for the new words — correct, but slow per call,
-    /// so finish changing `dicts` before analysing.
-    pub fn lexicon(&self) -> Arc<Lexicon> {
-        let kept = self
-            .lexicon
-            .get_or_init(|| Arc::new(Lexicon::new(&self.dicts)));
-        if kept.matches(&self.dicts) {
-            Arc::clone(kept)
-        } else {
-            Arc::new(Lexicon::new(&self.dicts))
-        }
     }
 
     /// Loads defaults updated by the config file at `path`.
@@ -144,14 +124,6 @@ impl Config {
                 .collect(),
             ..ConfigFile::default()
         }
-    }
-}
-
-#[cfg(test)]
-impl Config {
-    /// Whether [`Config::lexicon`] has been called (tests of laziness).
-    pub(crate) fn lexicon_built(&self) -> bool {
-        self.lexicon.get().is_some()
     }
 }
 
@@ -357,53 +329,6 @@ problems = ["短板弱项"]
             let err = Config::from_file(&p).unwrap_err().to_string();
             assert!(err.contains("zongjie.toml"), "{bad}: {err}");
         }
-    }
-
-    #[test]
-    fn dict_files_take_effect() {
-        let dir = tempfile::tempdir().unwrap();
-        write(dir.path(), "mine.dict", "# 专有名词\n沪宁杭甬 90000 ns\n");
-        write(
-            dir.path(),
-            "phrases.txt",
-            "沪宁杭甬\tpolicy\n四个意识\tmine\n",
-        );
-        write(dir.path(), "stop.txt", "合作\n");
-        write(dir.path(), "over.txt", "沪宁杭甬\n");
-        let p = write(
-            dir.path(),
-            "zongjie.toml",
-            "[dicts]\nuser-dict = \"mine.dict\"\nphrases = \"phrases.txt\"\nstopwords = \"stop.txt\"\noverused = \"over.txt\"\n",
-        );
-        let c = Config::from_file(&p).unwrap();
-        let lex = c.lexicon();
-        let text = "推进沪宁杭甬合作，增强四个意识。";
-        let tokens: Vec<&str> = lex
-            .segmenter()
-            .tokens(text)
-            .iter()
-            .map(|t| t.text)
-            .collect();
-        assert!(tokens.contains(&"沪宁杭甬"), "{tokens:?}");
-        let found = crate::analyze::phrases::find_phrases(text, lex.phrases());
-        let cats: Vec<(&str, &str)> = found
-            .iter()
-            .map(|f| (f.phrase.as_str(), f.category.as_str()))
-            .collect();
-        assert_eq!(cats, vec![("四个意识", "mine"), ("沪宁杭甬", "policy")]);
-        assert!(lex.stopwords().contains("合作") && lex.stopwords().contains("的"));
-        // The lexicon is built once per config and shared by its clones.
-        assert!(Arc::ptr_eq(&lex, &c.clone().lexicon()));
-    }
-
-    #[test]
-    fn changed_dicts_are_noticed() {
-        let mut c = Config::default();
-        let before = c.lexicon();
-        c.dicts.extra_phrases.push("沪宁杭甬\tpolicy".to_string());
-        let after = c.lexicon();
-        assert!(!Arc::ptr_eq(&before, &after));
-        assert_eq!(after.phrases().category("沪宁杭甬"), Some("policy"));
     }
 
     #[test]

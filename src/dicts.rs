@@ -5,6 +5,8 @@
 //! the embedded files never fails (a unit test proves it), and an entry a user adds
 //! in config behaves exactly like an embedded one.
 
+use std::sync::{Arc, LazyLock};
+
 use crate::report::{Role, SlotKind};
 
 /// Embedded `dicts/known_terms.txt`.
@@ -221,6 +223,22 @@ fn parse_cue(line: &str) -> Option<Cue> {
 fn parse_role(line: &str) -> Option<(Role, String)> {
     let (role, keyword) = line.split_once(char::is_whitespace)?;
     Some((Role::from_name(role)?, keyword.trim().to_string()))
+}
+
+/// The embedded instance when `extra` is empty, otherwise `build` over the embedded
+/// list followed by the user's (so later entries can override earlier ones).
+pub(crate) fn with_extra_lists<T>(
+    embedded: &LazyLock<Arc<T>>,
+    base: &'static str,
+    extra: &[String],
+    build: impl FnOnce(&[&str]) -> Option<T>,
+) -> Arc<T> {
+    if extra.is_empty() {
+        return Arc::clone(embedded);
+    }
+    let mut lists = vec![base];
+    lists.extend(extra.iter().map(String::as_str));
+    build(&lists).map_or_else(|| Arc::clone(embedded), Arc::new)
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Properties that hold for any input (proptest).
 
 use proptest::prelude::*;
-use zongjie::{Config, Document, analyze_document, lint_document};
+use zongjie::{Analyzer, Config, Document};
 
 use crate::util::*;
 
@@ -66,8 +66,8 @@ proptest! {
     fn positions_point_at_the_reported_text(text in genre_text()) {
         let doc = Document::from_str("p.txt", &text);
         let t = doc.text();
-        let config = Config::default();
-        for d in lint_document(&doc, &config) {
+        let analyzer = Analyzer::new(Config::default());
+        for d in analyzer.lint(&doc) {
             let (a, b) = (d.span.byte_start, d.span.byte_end);
             prop_assert!(a <= b && b <= t.len());
             prop_assert!(t.is_char_boundary(a) && t.is_char_boundary(b));
@@ -77,7 +77,7 @@ proptest! {
                 prop_assert_eq!(&t[a..b], d.text.as_str());
             }
         }
-        let report = analyze_document(&doc, &config);
+        let report = analyzer.analyze(&doc);
         for s in &report.placeholders {
             prop_assert_eq!(&t[s.span.byte_start..s.span.byte_end], s.text.as_str());
         }
@@ -86,7 +86,7 @@ proptest! {
     #[test]
     fn completeness_stays_in_unit_interval(text in genre_text()) {
         let doc = Document::from_str("p.txt", &text);
-        let score = analyze_document(&doc, &Config::default()).completeness.score;
+        let score = Analyzer::new(Config::default()).analyze(&doc).completeness.score;
         prop_assert!((0.0..=1.0).contains(&score), "{}", score);
     }
 }

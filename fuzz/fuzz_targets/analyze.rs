@@ -9,16 +9,16 @@ use libfuzzer_sys::fuzz_target;
 use zongjie::corpus::{Corpus, CorpusOptions};
 use zongjie::input::{ReadOptions, document_from_bytes};
 use zongjie::render::{Style, csv, summary, text};
-use zongjie::{Config, Diagnostic, Document, FileLint, Rule, analyze_for_corpus, lint_document};
+use zongjie::{Analyzer, Config, Diagnostic, Document, FileLint, Rule};
 
-fn config() -> &'static Config {
-    static CONFIG: OnceLock<Config> = OnceLock::new();
-    CONFIG.get_or_init(|| {
+fn analyzer() -> &'static Analyzer {
+    static ANALYZER: OnceLock<Analyzer> = OnceLock::new();
+    ANALYZER.get_or_init(|| {
         // Corpus statistics use rayon; one worker keeps this to one core.
         let _ = rayon::ThreadPoolBuilder::new()
             .num_threads(1)
             .build_global();
-        Config::default()
+        Analyzer::new(Config::default())
     })
 }
 
@@ -99,19 +99,19 @@ fn render(doc: &Document, diags: &[Diagnostic]) {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let config = config();
+    let analyzer = analyzer();
     let opts = ReadOptions::default();
     let Ok(doc) = document_from_bytes(Path::new("fuzz.txt"), data.to_vec(), &opts) else {
         return;
     };
     assert!(!doc.text().starts_with('\u{feff}'), "BOM left in the text");
 
-    let diags = lint_document(&doc, config);
+    let diags = analyzer.lint(&doc);
     check_diagnostics(&doc, &diags);
     render(&doc, &diags);
 
     let corpus_opts = CorpusOptions::default();
-    let (report, features) = analyze_for_corpus(&doc, config, &corpus_opts);
+    let (report, features) = analyzer.analyze_for_corpus(&doc, &corpus_opts);
     assert_eq!(report.chars, doc.text().chars().count());
     check_diagnostics(&doc, &report.diagnostics);
     for slot in &report.placeholders {

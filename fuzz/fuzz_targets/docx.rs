@@ -13,11 +13,11 @@ use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
 use zongjie::input::docx::{DocxLimits, extract_text};
-use zongjie::{Config, Document, Rule, analyze_document, lint_document};
+use zongjie::{Analyzer, Config, Document, Rule};
 
-fn config() -> &'static Config {
-    static CONFIG: OnceLock<Config> = OnceLock::new();
-    CONFIG.get_or_init(Config::default)
+fn analyzer() -> &'static Analyzer {
+    static ANALYZER: OnceLock<Analyzer> = OnceLock::new();
+    ANALYZER.get_or_init(|| Analyzer::new(Config::default()))
 }
 
 /// A stored (uncompressed) zip of the NUL-separated parts of `data`.
@@ -55,7 +55,7 @@ fn check(data: &[u8]) {
     assert_eq!(text, again, "extraction is not deterministic");
 
     let doc = Document::new("fuzz.docx", "DOCX", text);
-    let diags = lint_document(&doc, config());
+    let diags = analyzer().lint(&doc);
     for d in &diags {
         let span = d.span;
         assert!(span.byte_start <= span.byte_end && span.byte_end <= doc.text().len());
@@ -63,6 +63,6 @@ fn check(data: &[u8]) {
             assert_eq!(&doc.text()[span.byte_start..span.byte_end], d.text);
         }
     }
-    let report = analyze_document(&doc, config());
+    let report = analyzer().analyze(&doc);
     assert!((0.0..=1.0).contains(&report.completeness.score));
 }

@@ -6,7 +6,8 @@
 //! words of two or more chars that are not stopwords (`dicts/stopwords.txt` and the
 //! user's), numbers (`2018`, `十九`) or unfilled slots (`XX`).
 //!
-//! The IDF comes from an [`IdfLookup`]: by default jieba's own table ([`Idf::jieba`]);
+//! The IDF comes from an [`IdfLookup`]: by default jieba's own table, shipped as data in
+//! `dicts/jieba_idf.txt` ([`Idf::embedded`]);
 //! corpus code can build one from its documents ([`Idf::from_document_frequencies`]).
 //!
 //! What must stay true: the result depends only on the tokens and the tables —
@@ -16,16 +17,15 @@ use std::collections::HashMap;
 use std::hash::BuildHasher;
 use std::sync::{Arc, LazyLock};
 
-use jieba_rs::TfIdf;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::lexicon::with_extra_lists;
 use super::segment::Vocabulary;
 use crate::dicts;
+use crate::dicts::with_extra_lists;
 use crate::report::Keyword;
 
 /// Keywords listed by default.
-pub const DEFAULT_TOP: usize = 10;
+pub const DEFAULT_TOP: usize = crate::config::DEFAULT_TOP_KEYWORDS;
 
 /// Inverse document frequencies of words.
 pub trait IdfLookup: Send + Sync {
@@ -47,22 +47,44 @@ pub struct Idf {
     max: f64,
 }
 
-static JIEBA_IDF: LazyLock<Idf> = LazyLock::new(|| {
-    Idf::from_jieba_dump(&format!("{:?}", TfIdf::default()))
-        .expect("jieba-rs TfIdf's Debug output lists its IDF table")
-});
+include_flate::flate!(
+    /// `dicts/jieba_idf.txt`, compressed in the binary.
+    static JIEBA_IDF_TEXT: str from "dicts/jieba_idf.txt" with zstd
+);
+
+static EMBEDDED_IDF: LazyLock<Idf> = LazyLock::new(|| Idf::parse(&JIEBA_IDF_TEXT));
 
 impl Idf {
-    /// jieba's built-in IDF table (the `tfidf` feature's), with its median for
-    /// unlisted words; loaded on first use (about 0.3 s).
-    ///
-    /// jieba-rs 0.11 keeps the table private: it is only used inside
-    /// `TfIdf::extract_keywords`, which segments the text again. Its `Debug` output
-    /// is the one public view of it, so the table is read from that, once. A unit
-    /// test checks the values against `extract_keywords`, so a change of format in
-    /// a jieba-rs upgrade fails the tests rather than the keywords.
-    pub fn jieba() -> &'static Idf {
-        &JIEBA_IDF
+    /// jieba's IDF table (`dicts/jieba_idf.txt`, `word idf` lines), with the median
+    /// for unlisted words, as jieba's own `TfIdf` does; parsed on first use.
+    pub fn embedded() -> &'static Idf {
+        &EMBEDDED_IDF
+    }
+
+    /// Parses `word idf` lines (a word and a number, white space between); other lines
+    /// are skipped. Unlisted words get the lower median of the values read.
+    pub fn parse(text: &str) -> Idf {
+        let mut table: FxHashMap<Box<str>, f64> = FxHashMap::default();
+        let mut values: Vec<f64> = Vec::new();
+        for line in text.lines() {
+            let mut parts = line.split_whitespace();
+            if let (Some(word), Some(Ok(idf))) = (parts.next(), parts.next().map(str::parse)) {
+                table.insert(word.into(), idf);
+                values.push(idf);
+            }
+        }
+        let unknown = if values.is_empty() {
+            0.0
+        } else {
+            let mid = (values.len() - 1) / 2;
+            *values.select_nth_unstable_by(mid, f64::total_cmp).1
+        };
+        let max = table.values().copied().fold(unknown, f64::max);
+        Idf {
+            table,
+            unknown,
+            max,
+        }
     }
 
     /// IDF from a corpus: `n_docs` documents, and per word the number of documents
@@ -96,70 +118,6 @@ impl Idf {
     pub fn is_empty(&self) -> bool {
         self.table.is_empty()
     }
-
-    /// Reads `TfIdf { idf_dict: {"word": 1.5, …}, median_idf: 1.2, … }`.
-    fn from_jieba_dump(dump: &str) -> Option<Idf> {
-        let (_, mut rest) = dump.split_once("idf_dict: {")?;
-        let mut table: FxHashMap<Box<str>, f64> = FxHashMap::default();
-        table.reserve(400_000);
-        if let Some(r) = rest.strip_prefix('}') {
-            rest = r;
-        } else {
-            loop {
-                let (word, after) = debug_str(rest.strip_prefix('"')?)?;
-                let after = after.strip_prefix(": ")?;
-                let end = after.find([',', '}'])?;
-                table.insert(word.into(), after.get(..end)?.parse().ok()?);
-                rest = after.get(end..)?;
-                match rest.strip_prefix(", ") {
-                    Some(r) => rest = r,
-                    None => {
-                        rest = rest.strip_prefix('}')?;
-                        break;
-                    }
-                }
-            }
-        }
-        let (_, median) = rest.split_once("median_idf: ")?;
-        let unknown: f64 = median.get(..median.find([',', ' ', '}'])?)?.parse().ok()?;
-        let max = table.values().copied().fold(unknown, f64::max);
-        Some(Idf {
-            table,
-            unknown,
-            max,
-        })
-    }
-}
-
-/// The string at the start of `s` (just after its opening quote) in Rust's `Debug`
-/// form, unescaped, and the text after its closing quote.
-fn debug_str(s: &str) -> Option<(String, &str)> {
-    let mut out = String::new();
-    let mut chars = s.char_indices();
-    while let Some((i, c)) = chars.next() {
-        match c {
-            '"' => return Some((out, s.get(i + 1..)?)),
-            '\\' => {
-                let (_, e) = chars.next()?;
-                out.push(match e {
-                    'n' => '\n',
-                    'r' => '\r',
-                    't' => '\t',
-                    '0' => '\0',
-                    'u' => {
-                        let (open, _) = chars.next().filter(|&(_, c)| c == '{')?;
-                        let close = s.get(open..)?.find('}')? + open;
-                        let code = u32::from_str_radix(s.get(open + 1..close)?, 16).ok()?;
-                        while chars.next().is_some_and(|(j, _)| j < close) {}
-                        char::from_u32(code)?
-                    }
-                    other => other,
-                });
-            }
-            c => out.push(c),
-        }
-    }
-    None
 }
 
 impl IdfLookup for Idf {
@@ -318,7 +276,7 @@ mod tests {
         let seg = Segmenter::embedded();
         let tokens = seg.tokens(text);
         let vocab = Vocabulary::new(&tokens);
-        keywords(&vocab, &Stopwords::embedded(), Idf::jieba(), n)
+        keywords(&vocab, &Stopwords::embedded(), Idf::embedded(), n)
             .into_iter()
             .map(|k| k.word)
             .collect()
@@ -349,16 +307,17 @@ mod tests {
         }
     }
 
-    /// Our weights are jieba's own (`TfIdf::extract_keywords`) when the candidates
-    /// agree, which proves the table was read right from its Debug output.
+    /// Our weights are jieba's own (`TfIdf::extract_keywords`, with the table jieba-rs
+    /// embeds) when the candidates agree, which proves `dicts/jieba_idf.txt` is that
+    /// table and is read right, median included.
     #[test]
-    fn jieba_table_reads_back_exactly() {
-        let idf = Idf::jieba();
+    fn embedded_table_gives_jiebas_own_weights() {
+        let idf = Idf::embedded();
         // idf.txt of jieba-rs 0.11 has 270 132 distinct words.
         assert!(idf.len() > 250_000, "{}", idf.len());
         let text = "今天纽约的天气真好啊，京华大酒店的张尧经理吃了一只北京烤鸭。";
         let jieba = jieba_rs::Jieba::new();
-        let theirs = TfIdf::default().extract_keywords(&jieba, text, 100, vec![]);
+        let theirs = jieba_rs::TfIdf::default().extract_keywords(&jieba, text, 100, vec![]);
         let tokens: Vec<_> = jieba
             .cut(text, false)
             .into_iter()
@@ -380,27 +339,14 @@ mod tests {
     }
 
     #[test]
-    fn debug_strings_unescape() {
-        let cases: &[(&str, &str, &str)] = &[
-            ("abc\": 1", "abc", ": 1"),
-            ("a\\\"b\": 1", "a\"b", ": 1"),
-            ("a\\\\b\"", "a\\b", ""),
-            ("\\u{301}x\"", "\u{301}x", ""),
-            ("\\n\"", "\n", ""),
-        ];
-        for (input, word, rest) in cases {
-            assert_eq!(debug_str(input), Some((word.to_string(), *rest)), "{input}");
-        }
-        assert_eq!(debug_str("unterminated"), None);
-        assert_eq!(debug_str("\\u{zz}\""), None);
-        let dump = "TfIdf { idf_dict: {\"甲\": 2.5, \"乙\": 7.0}, median_idf: 3.0, config: {} }";
-        let idf = Idf::from_jieba_dump(dump).unwrap();
+    fn idf_lines_parse_with_the_median_for_unknown_words() {
+        let idf = Idf::parse("甲 2.5\n乙 7.0\n丙 3.0\n坏行\n丁 x\n");
+        assert_eq!(idf.len(), 3);
         assert_eq!(
-            (idf.idf("甲"), idf.idf("丙"), idf.max_idf()),
+            (idf.idf("甲"), idf.idf("戊"), idf.max_idf()),
             (2.5, 3.0, 7.0)
         );
-        assert!(Idf::from_jieba_dump("TfIdf { idf_dict: {}, median_idf: 1.0 }").is_some());
-        assert!(Idf::from_jieba_dump("garbage").is_none());
+        assert!(Idf::parse("").is_empty());
     }
 
     #[test]
@@ -450,8 +396,8 @@ mod tests {
             }
         }
         for n in [1, 3, 5, 50] {
-            let pruned = keywords(&vocab, &stop, Idf::jieba(), n);
-            let full = keywords(&vocab, &stop, &NoBound(Idf::jieba()), n);
+            let pruned = keywords(&vocab, &stop, Idf::embedded(), n);
+            let full = keywords(&vocab, &stop, &NoBound(Idf::embedded()), n);
             assert_eq!(pruned, full, "top {n}");
         }
     }

@@ -6,7 +6,7 @@
 //! (numbering, marker style, empty and missing sections), [`enumerations`] checks
 //! inline `一是……二是……` lists, [`brackets`] finds unmatched marks, and
 //! [`completeness`] scores a document from the findings. [`segment`] cuts text into
-//! words with jieba and our dictionary ([`lexicon`] holds the loaded vocabularies);
+//! words with jieba and our dictionary ([`crate::lexicon`] builds the vocabularies);
 //! [`phrases`], [`quotes`], [`keywords`] and [`repetition`] work on the text and its
 //! words. Findings carry no severity: the config gives it when they become diagnostics.
 
@@ -15,7 +15,6 @@ pub mod completeness;
 pub mod enumerations;
 pub mod headings;
 pub mod keywords;
-pub mod lexicon;
 pub mod numeral;
 pub mod outline;
 pub mod phrases;

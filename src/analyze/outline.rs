@@ -519,8 +519,10 @@ mod tests {
 
     #[test]
     fn required_roles_come_from_config() {
-        let mut config = Config::default();
-        config.required_roles = vec![Role::Plans];
+        let mut config = Config {
+            required_roles: vec![Role::Plans],
+            ..Config::default()
+        };
         let doc = Document::from_str("t", "一、主要工作\n正文\n二、下一步打算\n正文");
         assert!(outline(&doc, &config).missing.is_empty());
         config.required_roles.clear();

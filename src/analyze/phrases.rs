@@ -21,8 +21,8 @@ use std::sync::{Arc, LazyLock};
 use aho_corasick::{AhoCorasick, Input, MatchKind};
 use rustc_hash::FxHashMap;
 
-use super::lexicon::with_extra_lists;
 use crate::dicts;
+use crate::dicts::with_extra_lists;
 use crate::report::PhraseCount;
 
 /// Category of the plenums the meeting scanner finds.

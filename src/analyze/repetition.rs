@@ -25,9 +25,9 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use rustc_hash::FxHashMap;
 
 use super::keywords::Stopwords;
-use super::lexicon::with_extra_lists;
 use super::segment::{Token, Vocabulary};
 use crate::dicts;
+use crate::dicts::with_extra_lists;
 use crate::document::Document;
 use crate::report::{Diagnostic, OverusedWord, RepeatedPhrase, Rule, Severity};
 

@@ -9,7 +9,7 @@
 //! dictionary (`[dicts] user-dict`) gets its own instance, built once per
 //! [`Config`](crate::Config) by [`Segmenter::for_user_dicts`] (a clone of the
 //! embedded one with the user's words layered on) and cached in the config's
-//! [`Lexicon`](super::lexicon::Lexicon).
+//! [`Lexicon`](crate::lexicon::Lexicon).
 //!
 //! What must stay true: tokens cover the text exactly, in order, each slicing its
 //! own bytes (`&text[byte_start..byte_end] == token.text`).

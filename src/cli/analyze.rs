@@ -16,11 +16,11 @@ use serde::Serialize;
 
 use super::progress::Progress;
 use super::{InputArgs, dump_config, exit, json_on_fatal, read_one};
+use zongjie::Analyzer;
 use zongjie::corpus::{Corpus, CorpusOptions, CorpusReport, DocFeatures};
 use zongjie::input::{self, ReadOptions, Source};
 use zongjie::render::{REPORT_TITLE, Style, csv, is_zongjie_report, summary};
 use zongjie::report::{DocReport, SCHEMA_VERSION};
-use zongjie::{Config, analyze_for_corpus};
 
 /// Documents analysed per batch: enough to keep every core busy, few enough that
 /// a batch's texts and records stay small.
@@ -137,7 +137,8 @@ fn analyze(args: &AnalyzeArgs) -> Result<u8> {
         args.input.style()
     };
     // Load jieba and its IDF table on the pool before the first document needs them.
-    pool.install(|| config.lexicon().prepare());
+    let analyzer = Analyzer::new(config);
+    pool.install(|| analyzer.prepare());
     let progress = Progress::start(sources.len() as u64, !args.quiet);
     let mut writer = RecordWriter::new(args.format, &mut *out)?;
     let mut corpus = Corpus::new(opts.clone());
@@ -151,7 +152,7 @@ fn analyze(args: &AnalyzeArgs) -> Result<u8> {
             batch
                 .par_iter()
                 .map(|entry| {
-                    let outcome = analyze_one(entry, &config, &read, &opts, args.format);
+                    let outcome = analyze_one(entry, &analyzer, &read, &opts, args.format);
                     progress.inc();
                     outcome
                 })
@@ -277,7 +278,7 @@ impl OutputFile {
 
 fn analyze_one(
     entry: &std::result::Result<Source, zongjie::Error>,
-    config: &Config,
+    analyzer: &Analyzer,
     read: &ReadOptions,
     opts: &CorpusOptions,
     format: AnalyzeFormat,
@@ -289,7 +290,7 @@ fn analyze_one(
             if is_zongjie_report(doc.text()) {
                 return Err(doc.path.clone());
             }
-            let (report, features) = analyze_for_corpus(doc, config, opts);
+            let (report, features) = analyzer.analyze_for_corpus(doc, opts);
             Ok((report, Some(features)))
         },
         |unread| Ok((DocReport::unread(unread), None)),

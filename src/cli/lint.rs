@@ -6,7 +6,7 @@ use anyhow::Result;
 use clap::{Args, ValueEnum};
 
 use super::{InputArgs, RuleArgs, dump_config, exit, json_on_fatal, map_inputs};
-use zongjie::lint_document;
+use zongjie::Analyzer;
 use zongjie::render::json::{LintOutput, LintSummary};
 use zongjie::render::{Style, text};
 use zongjie::report::{FileLint, SCHEMA_VERSION, Severity};
@@ -65,6 +65,7 @@ fn lint(args: &LintArgs) -> Result<u8> {
         return dump_config(&config);
     }
     let style = args.input.style();
+    let analyzer = Analyzer::new(config);
     let text_mode = args.format == LintFormat::Text;
     // Each file is read, checked and (in text mode) rendered on a worker.
     let results: Vec<(FileLint, Vec<u8>)> = map_inputs(
@@ -76,7 +77,7 @@ fn lint(args: &LintArgs) -> Result<u8> {
                 encoding: doc.encoding.clone(),
                 error: None,
                 warnings: doc.warnings.clone(),
-                diagnostics: lint_document(doc, &config),
+                diagnostics: analyzer.lint(doc),
             };
             let rendered = if text_mode {
                 render_text(doc, &lint, style)

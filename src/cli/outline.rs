@@ -8,7 +8,7 @@ use anyhow::Result;
 use clap::{Args, ValueEnum};
 
 use super::{InputArgs, RuleArgs, dump_config, json_on_fatal, map_inputs, print_reports};
-use zongjie::analyze_structure;
+use zongjie::Analyzer;
 use zongjie::render::json::OutlineOutput;
 use zongjie::render::outline::write_outline;
 use zongjie::report::DocReport;
@@ -44,9 +44,10 @@ fn outline(args: &OutlineArgs) -> Result<u8> {
         return dump_config(&config);
     }
     let style = args.input.style();
+    let analyzer = Analyzer::new(config);
     let reports = map_inputs(
         &args.input,
-        |doc| analyze_structure(doc, &config),
+        |doc| analyzer.structure(doc),
         DocReport::unread,
     )?;
     let json = (args.format == OutlineFormat::Json).then(|| OutlineOutput::new(&reports));

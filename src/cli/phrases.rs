@@ -5,7 +5,7 @@ use anyhow::Result;
 use clap::{Args, ValueEnum};
 
 use super::{InputArgs, dump_config, json_on_fatal, map_inputs, print_reports};
-use zongjie::analyze_document;
+use zongjie::Analyzer;
 use zongjie::render::json::PhrasesOutput;
 use zongjie::render::phrases::write_phrases;
 use zongjie::report::DocReport;
@@ -42,12 +42,10 @@ fn phrases(args: &PhrasesArgs) -> Result<u8> {
     }
     let style = args.input.style();
     // Load jieba and its IDF table on both cores before the first document needs them.
-    config.lexicon().prepare();
-    let reports: Vec<DocReport> = map_inputs(
-        &args.input,
-        |doc| analyze_document(doc, &config),
-        DocReport::unread,
-    )?;
+    let analyzer = Analyzer::new(config);
+    analyzer.prepare();
+    let reports: Vec<DocReport> =
+        map_inputs(&args.input, |doc| analyzer.analyze(doc), DocReport::unread)?;
     let json = (args.format == PhrasesFormat::Json).then(|| PhrasesOutput::new(&reports));
     print_reports(&reports, json, style, write_phrases)
 }

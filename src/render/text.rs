@@ -174,11 +174,11 @@ fn plural(n: usize) -> &'static str {
 mod tests {
     use super::*;
     use crate::report::Rule;
-    use crate::{Config, lint_document};
+    use crate::{Analyzer, Config};
 
     fn render(text: &str) -> String {
         let doc = Document::from_str("d.txt", text);
-        let diags = lint_document(&doc, &Config::default());
+        let diags = Analyzer::new(Config::default()).lint(&doc);
         let slot = diags.iter().find(|d| d.rule == Rule::Placeholder).unwrap();
         let mut out = Vec::new();
         write_diagnostic(&mut out, Some(&doc), "d.txt", slot, Style { color: false }).unwrap();

@@ -1,19 +1,22 @@
 //! The built vocabularies an analysis uses — segmenter, phrase automaton, stopwords,
-//! overused words — shared, and built only when first needed.
+//! overused words, IDF table — shared, and built only when first needed.
 //!
 //! Each has an embedded default in a `static` (`LazyLock<Arc<…>>`), shared by every
-//! thread. A config whose `[dicts]` add words needs its own instances; a
-//! [`Lexicon`] builds them once from the config's [`Dicts`] and keeps them, and
-//! [`Config::lexicon`](crate::Config::lexicon) keeps the lexicon, so a run pays for
-//! each at most once, and only for the ones its command uses (`lint` without
+//! thread. A config whose `[dicts]` add words needs its own instances; a [`Lexicon`]
+//! builds them once from the config's [`Dicts`] and keeps them. The
+//! [`Analyzer`](crate::Analyzer) a command creates owns one lexicon, so a run pays for
+//! each part at most once, and only for the parts its command uses (`lint` without
 //! `repeated-phrase` builds nothing).
+//!
+//! This module sits above the analyzers: it builds their vocabularies, they never
+//! reach for it.
 
-use std::sync::{Arc, LazyLock, OnceLock};
+use std::sync::{Arc, OnceLock};
 
-use super::keywords::{Idf, Stopwords};
-use super::phrases::PhraseMatcher;
-use super::repetition::Overused;
-use super::segment::Segmenter;
+use crate::analyze::keywords::{Idf, Stopwords};
+use crate::analyze::phrases::PhraseMatcher;
+use crate::analyze::repetition::Overused;
+use crate::analyze::segment::Segmenter;
 use crate::dicts::Dicts;
 
 /// The vocabularies of one config, each built on first use.
@@ -81,7 +84,7 @@ impl Lexicon {
                 self.segmenter();
             },
             || {
-                Idf::jieba();
+                Idf::embedded();
                 self.phrases();
                 self.stopwords();
                 self.overused();
@@ -103,18 +106,50 @@ impl Lexicon {
     }
 }
 
-/// The embedded instance when `extra` is empty, otherwise `build` over the embedded
-/// list followed by the user's (so later entries can override earlier ones).
-pub(crate) fn with_extra_lists<T>(
-    embedded: &LazyLock<Arc<T>>,
-    base: &'static str,
-    extra: &[String],
-    build: impl FnOnce(&[&str]) -> Option<T>,
-) -> Arc<T> {
-    if extra.is_empty() {
-        return Arc::clone(embedded);
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Config;
+    use std::path::{Path, PathBuf};
+
+    fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+        let p = dir.join(name);
+        std::fs::write(&p, text).unwrap();
+        p
     }
-    let mut lists = vec![base];
-    lists.extend(extra.iter().map(String::as_str));
-    build(&lists).map_or_else(|| Arc::clone(embedded), Arc::new)
+
+    #[test]
+    fn dict_files_take_effect() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "mine.dict", "# 专有名词\n沪宁杭甬 90000 ns\n");
+        write(
+            dir.path(),
+            "phrases.txt",
+            "沪宁杭甬\tpolicy\n四个意识\tmine\n",
+        );
+        write(dir.path(), "stop.txt", "合作\n");
+        write(dir.path(), "over.txt", "沪宁杭甬\n");
+        let p = write(
+            dir.path(),
+            "zongjie.toml",
+            "[dicts]\nuser-dict = \"mine.dict\"\nphrases = \"phrases.txt\"\nstopwords = \"stop.txt\"\noverused = \"over.txt\"\n",
+        );
+        let c = Config::from_file(&p).unwrap();
+        let lex = Lexicon::new(&c.dicts);
+        let text = "推进沪宁杭甬合作，增强四个意识。";
+        let tokens: Vec<&str> = lex
+            .segmenter()
+            .tokens(text)
+            .iter()
+            .map(|t| t.text)
+            .collect();
+        assert!(tokens.contains(&"沪宁杭甬"), "{tokens:?}");
+        let found = crate::analyze::phrases::find_phrases(text, lex.phrases());
+        let cats: Vec<(&str, &str)> = found
+            .iter()
+            .map(|f| (f.phrase.as_str(), f.category.as_str()))
+            .collect();
+        assert_eq!(cats, vec![("四个意识", "mine"), ("沪宁杭甬", "policy")]);
+        assert!(lex.stopwords().contains("合作") && lex.stopwords().contains("的"));
+    }
 }
