@@ -57,6 +57,18 @@ impl Analyzer {
         lint_document(doc, &self.config, &self.lexicon)
     }
 
+    /// The lint record of one document: its source and its findings.
+    pub fn lint_report(&self, doc: &Document) -> DocReport {
+        DocReport {
+            path: doc.path.clone(),
+            path_bytes: doc.path_bytes.clone(),
+            encoding: doc.encoding.clone(),
+            warnings: doc.warnings.clone(),
+            diagnostics: self.lint(doc),
+            ..DocReport::default()
+        }
+    }
+
     /// The structure of one document without word segmentation (no jieba): slots,
     /// headings, missing sections, numbering slips, completeness and the findings of
     /// every enabled rule but `repeated-phrase`. The phrase fields stay empty.

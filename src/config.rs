@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::dicts::{self, CueSide, Dicts};
 use crate::error::{Error, Result};
+use crate::i18n::Lang;
 use crate::report::{Role, Rule, Severity, SlotKind};
 
 /// Config file names looked for, nearest directory first.
@@ -29,6 +30,8 @@ pub struct Config {
     pub rules: BTreeMap<Rule, Option<Severity>>,
     /// Keywords listed per document.
     pub top_keywords: usize,
+    /// The language of messages; `None`: the locale's.
+    pub lang: Option<Lang>,
 }
 
 /// Keywords listed per document by default.
@@ -45,22 +48,25 @@ impl Default for Config {
             required_roles: Role::ALL.to_vec(),
             rules,
             top_keywords: DEFAULT_TOP_KEYWORDS,
+            lang: None,
         }
     }
 }
 
-/// Built-in severity of a rule: repetition is a style matter and off by default.
+/// Built-in severity of a rule, from the rule registry.
 pub fn default_severity(rule: Rule) -> Option<Severity> {
-    match rule {
-        Rule::RepeatedPhrase => None,
-        _ => Some(Severity::Warning),
-    }
+    crate::rules::info(rule).default
 }
 
 impl Config {
     /// The severity of `rule`, or `None` when it is off.
     pub fn severity(&self, rule: Rule) -> Option<Severity> {
         self.rules.get(&rule).copied().flatten()
+    }
+
+    /// The language of messages: the configured one, else the locale's.
+    pub fn language(&self) -> Lang {
+        self.lang.unwrap_or_else(Lang::from_env)
     }
 
     /// Whether `rule` is on.
@@ -116,6 +122,7 @@ impl Config {
     /// The effective settings as a config file (for `--dump-config`).
     pub fn to_file(&self) -> ConfigFile {
         ConfigFile {
+            lang: Some(self.language()),
             required_roles: Some(self.required_roles.clone()),
             rules: self
                 .rules
@@ -166,6 +173,9 @@ impl Level {
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct ConfigFile {
+    /// Language of messages: `zh` or `en` (default: the locale).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<Lang>,
     /// Roles a work summary must have.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub required_roles: Option<Vec<Role>>,
@@ -219,6 +229,9 @@ impl ConfigFile {
             path: path.to_path_buf(),
             message,
         };
+        if self.lang.is_some() {
+            config.lang = self.lang;
+        }
         if let Some(roles) = self.required_roles {
             config.required_roles = roles;
         }

@@ -27,13 +27,15 @@ pub mod corpus;
 pub mod dicts;
 pub mod document;
 pub mod error;
+pub mod i18n;
 pub mod input;
 pub mod lexicon;
 pub mod render;
 pub mod report;
+pub mod rules;
 
 pub use analyzer::Analyzer;
 pub use config::Config;
 pub use document::{Document, Position, Span};
 pub use error::{Error, Result};
-pub use report::{Diagnostic, DocReport, FileLint, Role, Rule, Severity, SlotKind};
+pub use report::{Diagnostic, DocReport, Role, Rule, Severity, SlotKind};

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::document::Span;
 
 /// Version of the JSON output schema.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// How serious a diagnostic is. Ordered from least to most serious.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -356,36 +356,6 @@ impl DocReport {
                 breakdown: CompletenessBreakdown::default(),
             },
             ..DocReport::default()
-        }
-    }
-}
-
-/// One file's lint result.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct FileLint {
-    /// The path as given or found.
-    pub path: String,
-    /// The exact bytes of a file name that is not UTF-8, in hex (only then present).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub path_bytes: Option<String>,
-    /// The encoding used; empty when unread.
-    pub encoding: String,
-    /// Why the file could not be checked, if it could not.
-    pub error: Option<String>,
-    /// Repairs made while reading.
-    pub warnings: Vec<String>,
-    /// Findings in text order.
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-impl FileLint {
-    /// The record of a file that could not be read.
-    pub fn failed(unread: Unread) -> Self {
-        FileLint {
-            path: unread.path,
-            path_bytes: unread.path_bytes,
-            error: Some(unread.error),
-            ..FileLint::default()
         }
     }
 }

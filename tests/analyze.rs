@@ -40,7 +40,7 @@ fn json_has_a_record_per_document_and_a_corpus() {
     let run = analyze_json(dir.path(), &[]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let json = run.json();
-    assert_eq!(json["version"], 1);
+    assert_eq!(json["version"], 2);
     let docs = json["documents"].as_array().unwrap();
     assert_eq!(docs.len(), 6);
     let paths: Vec<&str> = docs.iter().map(|d| d["path"].as_str().unwrap()).collect();

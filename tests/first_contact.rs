@@ -49,6 +49,9 @@ fn under_terminal(args: &[&str], limit: Duration) -> Option<(i32, String)> {
         .arg(log.path())
         .env("TERM", "xterm")
         .env("COLUMNS", "100")
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .env_remove("NO_COLOR")
         .stdin(Stdio::null())
         .stdout(Stdio::null())
@@ -247,7 +250,10 @@ fn slots_never_reach_keywords_or_repeated_phrases() {
         "json",
         s(&study()),
     ]);
-    for d in lint.json()["files"][0]["diagnostics"].as_array().unwrap() {
+    for d in lint.json()["documents"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+    {
         assert!(!slotty(d["text"].as_str().unwrap()), "{d}");
     }
 }
@@ -333,7 +339,7 @@ fn gbk_file_names_are_shown_decoded() {
     assert!(text.stdout.contains("总结.txt:1:1"), "{}", text.stdout);
     assert!(!text.stdout.contains('\u{fffd}'), "{}", text.stdout);
     let json = zongjie(&["lint", "--format", "json", s(dir.path())]).json();
-    let file = &json["files"][0];
+    let file = &json["documents"][0];
     assert!(file["path"].as_str().unwrap().ends_with("总结.txt"));
     assert!(
         file["path_bytes"]

@@ -40,7 +40,7 @@ fn lint_survives_every_regression_input() {
             run.stderr
         );
         let json = run.json();
-        let files = json["files"].as_array().expect("files array");
+        let files = json["documents"].as_array().expect("files array");
         assert_eq!(files.len(), 1, "{}", path.display());
     }
 }
@@ -72,9 +72,9 @@ fn seeds_are_read_without_error() {
         let run = zongjie(&["lint", "--format", "json", s(&path)]);
         let json = run.json();
         assert!(
-            json["files"][0]["error"].is_null(),
+            json["documents"][0]["error"].is_null(),
             "{name}: {}",
-            json["files"][0]["error"]
+            json["documents"][0]["error"]
         );
     }
 }

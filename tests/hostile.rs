@@ -24,7 +24,7 @@ fn both(paths: &[&Path]) -> (serde_json::Value, serde_json::Value) {
 /// The error of the only file in both outputs (None when it was analysed).
 fn single_error(paths: &[&Path]) -> Option<String> {
     let (l, a) = both(paths);
-    let le = l["files"][0]["error"].as_str().map(String::from);
+    let le = l["documents"][0]["error"].as_str().map(String::from);
     let ae = a["documents"][0]["error"].as_str().map(String::from);
     assert_eq!(le, ae, "lint and analyze agree on the error");
     le
@@ -47,10 +47,10 @@ fn invalid_utf8_in_the_middle_is_repaired_with_a_warning() {
     bytes.splice(mid..mid, [0xC3, 0x28, 0xFF]);
     let p = write(dir.path(), "mid.txt", &bytes);
     let (l, a) = both(&[&p]);
-    assert!(l["files"][0]["error"].is_null());
-    assert_eq!(l["files"][0]["warnings"].as_array().unwrap().len(), 1);
+    assert!(l["documents"][0]["error"].is_null());
+    assert_eq!(l["documents"][0]["warnings"].as_array().unwrap().len(), 1);
     assert_eq!(a["documents"][0]["warnings"].as_array().unwrap().len(), 1);
-    let slots = l["files"][0]["diagnostics"]
+    let slots = l["documents"][0]["diagnostics"]
         .as_array()
         .unwrap()
         .iter()
@@ -75,7 +75,7 @@ fn empty_and_whitespace_only_files_are_analysed() {
     let e = write(dir.path(), "empty.txt", b"");
     let w = write(dir.path(), "blank.txt", " \n\t\r\n\u{3000}\n".as_bytes());
     let (l, a) = both(&[&e, &w]);
-    for f in l["files"].as_array().unwrap() {
+    for f in l["documents"].as_array().unwrap() {
         assert!(f["error"].is_null(), "{f}");
         assert!(
             f["diagnostics"]
@@ -98,7 +98,7 @@ fn five_megabyte_line_without_newline() {
     text.push_str("XX厅");
     let p = write(dir.path(), "long.txt", text.as_bytes());
     let (l, a) = both(&[&p]);
-    let diags = l["files"][0]["diagnostics"].as_array().unwrap();
+    let diags = l["documents"][0]["diagnostics"].as_array().unwrap();
     let slot = diags
         .iter()
         .find(|d| d["rule"] == "placeholder")
@@ -148,7 +148,7 @@ fn unreadable_files_are_per_file_errors() {
     // Root reads a mode-000 file anyway; /proc/self/mem fails to read for everyone.
     let mem = Path::new("/proc/self/mem");
     let (l, a) = both(&[&good, &locked, mem]);
-    let files = l["files"].as_array().unwrap();
+    let files = l["documents"].as_array().unwrap();
     assert_eq!(files.len(), 3);
     assert_eq!(a["documents"].as_array().unwrap().len(), 3);
     for f in files {
@@ -183,7 +183,7 @@ fn symlink_loops_do_not_hang_or_crash() {
     write(root, "real.txt", "XX局".as_bytes());
     // Walking does not follow links.
     let run = zongjie(&["lint", "--format", "json", s(root)]);
-    assert_eq!(run.json()["summary"]["files"], 1);
+    assert_eq!(run.json()["summary"]["documents"], 1);
     // Naming a looping link is a per-file error.
     let err = single_error(&[&root.join("a.txt")]).expect("an error");
     assert!(err.contains("a.txt"), "{err}");
@@ -256,7 +256,7 @@ fn docx_with_auto_numbered_headings_feeds_the_outline() {
     assert!(doc["numbering_errors"].as_array().unwrap().is_empty());
     let lint = zongjie(&["lint", "--format", "json", "--rule", "placeholder", s(&f)]);
     assert_eq!(
-        lint.json()["files"][0]["diagnostics"]
+        lint.json()["documents"][0]["diagnostics"]
             .as_array()
             .unwrap()
             .len(),
@@ -270,7 +270,7 @@ fn plain_docx_paragraphs_are_lines() {
     let xml = paragraphs_xml(&["标题", "XX厅开展学习", "第三段"]);
     let f = write(dir.path(), "plain.docx", &make_docx(&xml, None));
     let run = zongjie(&["lint", "--format", "json", "--rule", "placeholder", s(&f)]);
-    let file = &run.json()["files"][0];
+    let file = &run.json()["documents"][0];
     assert_eq!(file["encoding"], "DOCX");
     assert_eq!(file["diagnostics"][0]["line"], 2);
 }

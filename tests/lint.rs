@@ -131,8 +131,8 @@ fn assert_slots(path: &std::path::Path, want: &[(usize, usize, &str, &str)]) {
     let run = zongjie(&["lint", "--format", "json", s(path)]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     let json = run.json();
-    assert_eq!(json["version"], 1);
-    let diags = json["files"][0]["diagnostics"].as_array().unwrap();
+    assert_eq!(json["version"], 2);
+    let diags = json["documents"][0]["diagnostics"].as_array().unwrap();
     let slots: Vec<(usize, usize, String, String)> = diags
         .iter()
         .filter(|d| d["rule"] == "placeholder")
@@ -150,8 +150,8 @@ fn assert_slots(path: &std::path::Path, want: &[(usize, usize, &str, &str)]) {
         .map(|&(l, c, t, k)| (l, c, t.to_string(), k.to_string()))
         .collect();
     assert_eq!(slots, want);
-    assert_eq!(json["files"][0]["encoding"], "UTF-8");
-    assert_eq!(json["files"][0]["error"], serde_json::Value::Null);
+    assert_eq!(json["documents"][0]["encoding"], "UTF-8");
+    assert_eq!(json["documents"][0]["error"], serde_json::Value::Null);
 }
 
 #[test]
@@ -179,7 +179,10 @@ fn json_byte_offsets_slice_the_slot_text() {
         s(&study()),
     ]);
     let text = std::fs::read_to_string(study()).unwrap();
-    for d in run.json()["files"][0]["diagnostics"].as_array().unwrap() {
+    for d in run.json()["documents"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+    {
         let (a, b) = (
             d["byte_start"].as_u64().unwrap() as usize,
             d["byte_end"].as_u64().unwrap() as usize,
@@ -230,10 +233,10 @@ fn gbk_sample_has_the_same_slots_as_its_utf8_twin() {
         s(&fixture("04_gbk.utf8.txt")),
     ]);
     let (g, u) = (gbk.json(), utf8.json());
-    assert_eq!(g["files"][0]["encoding"], "GBK");
-    assert_eq!(u["files"][0]["encoding"], "UTF-8");
+    assert_eq!(g["documents"][0]["encoding"], "GBK");
+    assert_eq!(u["documents"][0]["encoding"], "UTF-8");
     let strip = |v: &serde_json::Value| -> Vec<(u64, u64, String)> {
-        v["files"][0]["diagnostics"]
+        v["documents"][0]["diagnostics"]
             .as_array()
             .unwrap()
             .iter()
@@ -260,7 +263,7 @@ fn forced_encoding_is_used() {
         "gb18030",
         s(&sample("04_gbk.txt")),
     ]);
-    assert_eq!(run.json()["files"][0]["encoding"], "gb18030");
+    assert_eq!(run.json()["documents"][0]["encoding"], "gb18030");
     let bad = zongjie(&["lint", "--encoding", "klingon", s(&study())]);
     assert_eq!(bad.code, 2);
     assert!(bad.stderr.contains("unknown encoding"), "{}", bad.stderr);
@@ -319,7 +322,7 @@ fn binary_file_is_a_per_file_error_and_the_run_goes_on() {
     // Both files are reported; the unreadable one makes the exit code 2, not 1.
     assert_eq!(run.code, 2);
     let json = run.json();
-    let files = json["files"].as_array().unwrap();
+    let files = json["documents"].as_array().unwrap();
     assert_eq!(files.len(), 2);
     assert!(
         files[0]["error"].as_str().unwrap().contains("binary"),
@@ -357,7 +360,7 @@ fn empty_file_has_no_findings() {
     let run = zongjie(&["lint", "--rule", "placeholder", "--format", "json", s(&f)]);
     assert_eq!(run.code, 0);
     assert_eq!(
-        run.json()["files"][0]["diagnostics"]
+        run.json()["documents"][0]["diagnostics"]
             .as_array()
             .unwrap()
             .len(),
@@ -377,7 +380,7 @@ fn stray_invalid_bytes_decode_lossily_with_a_warning() {
     std::fs::write(&f, &bytes).unwrap();
     let run = zongjie(&["lint", "--rule", "placeholder", "--format", "json", s(&f)]);
     assert_eq!(run.code, 1);
-    let file = &run.json()["files"][0];
+    let file = &run.json()["documents"][0];
     assert_eq!(file["warnings"].as_array().unwrap().len(), 1, "{file}");
     let texts: Vec<&str> = file["diagnostics"]
         .as_array()
@@ -398,7 +401,7 @@ fn stdin_is_read_with_dash() {
     );
     assert_eq!(run.code, 1);
     let json = run.json();
-    assert_eq!(json["files"][0]["path"], "-");
+    assert_eq!(json["documents"][0]["path"], "-");
     assert_eq!(json["summary"]["diagnostics"], 3);
 }
 
@@ -421,7 +424,7 @@ fn ndjson_is_a_line_per_file_then_summary() {
             .unwrap()
             .ends_with("01_template.txt")
     );
-    assert_eq!(lines[2]["summary"]["files"], 2);
+    assert_eq!(lines[2]["summary"]["documents"], 2);
     assert_eq!(lines[2]["summary"]["diagnostics"], 73);
 }
 
@@ -450,7 +453,7 @@ fn fatal_error_in_json_mode_is_json() {
     );
     assert_eq!(run.code, 2);
     let json = run.json();
-    assert_eq!(json["version"], 1);
+    assert_eq!(json["version"], 2);
     assert!(
         json["error"].as_str().unwrap().contains("zongjie.toml"),
         "{json}"
@@ -474,5 +477,5 @@ fn walking_skips_hidden_and_non_text_files() {
     std::fs::write(dir.path().join("draft.txt"), "XX局").unwrap();
     let run = zongjie(&["lint", "--format", "json", s(dir.path())]);
     let json = run.json();
-    assert_eq!(json["summary"]["files"], 1, "{json}");
+    assert_eq!(json["summary"]["documents"], 1, "{json}");
 }

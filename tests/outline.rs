@@ -15,7 +15,7 @@ fn outline_json(args: &[&str]) -> Value {
     let run = zongjie(&all);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let json = run.json();
-    assert_eq!(json["version"], 1);
+    assert_eq!(json["version"], 2);
     let docs = json["documents"].as_array().unwrap();
     assert_eq!(docs.len(), 1);
     docs[0].clone()
@@ -24,7 +24,7 @@ fn outline_json(args: &[&str]) -> Value {
 /// Every diagnostic of a `lint --format json` run as (rule, line, column, text).
 fn lint_findings(path: &str) -> Vec<(String, u64, u64, String)> {
     let run = zongjie(&["lint", "--format", "json", path]);
-    run.json()["files"][0]["diagnostics"]
+    run.json()["documents"][0]["diagnostics"]
         .as_array()
         .unwrap()
         .iter()
@@ -336,7 +336,7 @@ fn config_chooses_required_roles_keywords_and_rules() {
     )
     .unwrap();
     let rules_of = |run: &Run| -> Vec<String> {
-        run.json()["files"][0]["diagnostics"]
+        run.json()["documents"][0]["diagnostics"]
             .as_array()
             .unwrap()
             .iter()
@@ -377,7 +377,7 @@ numbering = "error"
     );
     assert_eq!(rules_of(&configured), ["numbering@5", "unbalanced@6"]);
     assert_eq!(
-        configured.json()["files"][0]["diagnostics"][0]["severity"],
+        configured.json()["documents"][0]["diagnostics"][0]["severity"],
         "error"
     );
     let skipped = zongjie_in(

@@ -13,7 +13,7 @@ fn phrases_json(path: &std::path::Path, extra: &[&str]) -> Value {
     let run = zongjie(&args);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let json = run.json();
-    assert_eq!(json["version"], 1);
+    assert_eq!(json["version"], 2);
     json["documents"][0].clone()
 }
 
@@ -275,7 +275,7 @@ fn user_dicts_in_config_take_effect() {
 fn seed_repeated_phrase_rule_is_off_by_default_and_on_by_flag() {
     let Some(seed) = seed() else { return };
     let default = zongjie(&["lint", "--format", "json", s(&seed)]);
-    let diags = default.json()["files"][0]["diagnostics"].clone();
+    let diags = default.json()["documents"][0]["diagnostics"].clone();
     assert!(
         diags
             .as_array()
@@ -292,7 +292,7 @@ fn seed_repeated_phrase_rule_is_off_by_default_and_on_by_flag() {
         s(&seed),
     ]);
     assert_eq!(run.code, 1);
-    let diags = run.json()["files"][0]["diagnostics"].clone();
+    let diags = run.json()["documents"][0]["diagnostics"].clone();
     let diags = diags.as_array().unwrap();
     assert!(diags.iter().all(|d| d["rule"] == "repeated-phrase"));
     let filler = diags.iter().find(|d| d["text"] == "进一步").unwrap();

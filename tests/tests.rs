@@ -7,6 +7,7 @@ mod util;
 
 mod analyze;
 mod first_contact;
+mod formats;
 mod fuzz_regressions;
 mod hostile;
 mod lint;

@@ -78,6 +78,10 @@ pub fn zongjie_in(dir: Option<&Path>, args: &[&str], stdin: Option<&[u8]>) -> Ru
     cmd.args(args)
         .current_dir(cwd)
         .env_remove("NO_COLOR")
+        // Messages follow the locale; tests read the English ones unless they ask.
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .stdin(if stdin.is_some() {
             Stdio::piped()
         } else {

@@ -8,8 +8,9 @@ use std::sync::OnceLock;
 use libfuzzer_sys::fuzz_target;
 use zongjie::corpus::{Corpus, CorpusOptions};
 use zongjie::input::{ReadOptions, document_from_bytes};
-use zongjie::render::{Style, csv, summary, text};
-use zongjie::{Analyzer, Config, Diagnostic, Document, FileLint, Rule};
+use zongjie::i18n::Lang;
+use zongjie::render::{self, Format, ReportOptions, Style, Tally, View, text};
+use zongjie::{Analyzer, Config, Diagnostic, Document, Rule};
 
 fn analyzer() -> &'static Analyzer {
     static ANALYZER: OnceLock<Analyzer> = OnceLock::new();
@@ -67,35 +68,38 @@ fn check_diagnostics(doc: &Document, diags: &[Diagnostic]) {
     );
 }
 
-fn render(doc: &Document, diags: &[Diagnostic]) {
-    let mut out = Vec::new();
-    for color in [false, true] {
-        for d in diags {
-            text::write_diagnostic(&mut out, Some(doc), &doc.path, d, Style { color })
-                .expect("writing to a Vec");
+/// Every format of every view, in both languages, through the reporters the CLI uses.
+fn render(doc: &Document, report: &zongjie::DocReport, corpus: Option<&zongjie::corpus::CorpusReport>) {
+    for view in [View::Lint, View::Outline, View::Phrases, View::Analyze] {
+        for &format in view.formats() {
+            for lang in Lang::ALL {
+                for color in [false, true] {
+                    let opts = ReportOptions {
+                        view,
+                        style: Style { color, lang },
+                        quiet: false,
+                        show_shared: true,
+                    };
+                    let mut reporter = render::reporter(format, opts).expect("listed format");
+                    let mut tally = Tally::default();
+                    let mut out = Vec::new();
+                    reporter.begin(&mut out).expect("writing to a Vec");
+                    let record = reporter.record(report, Some(doc)).expect("record");
+                    reporter.write(&mut out, report, &record).expect("writing to a Vec");
+                    tally.add(report);
+                    reporter.finish(&mut out, &tally, corpus).expect("writing to a Vec");
+                    if format.is_json() && format != Format::Ndjson {
+                        let _: serde_json::Value =
+                            serde_json::from_slice(&out).expect("valid JSON");
+                    }
+                }
+            }
         }
     }
-    let file = FileLint {
-        path: doc.path.clone(),
-        path_bytes: doc.path_bytes.clone(),
-        encoding: doc.encoding.clone(),
-        error: None,
-        warnings: doc.warnings.clone(),
-        diagnostics: diags.to_vec(),
-    };
-    let files = std::slice::from_ref(&file);
     let mut err = Vec::new();
-    // What the CLI writes to stderr beside the diagnostics above.
-    text::write_read_problems(
-        &mut err,
-        &file.path,
-        None,
-        &file.warnings,
-        Style { color: false },
-    )
-    .expect("writing to a Vec");
-    let _ = text::summary_line(files);
-    serde_json::to_string(&zongjie::render::json::LintOutput::new(files)).expect("lint JSON");
+    // What the CLI writes to stderr beside the records.
+    text::write_read_problems(&mut err, &doc.path, None, &doc.warnings, Style::default())
+        .expect("writing to a Vec");
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -108,7 +112,7 @@ fuzz_target!(|data: &[u8]| {
 
     let diags = analyzer.lint(&doc);
     check_diagnostics(&doc, &diags);
-    render(&doc, &diags);
+    render(&doc, &analyzer.lint_report(&doc), None);
 
     let corpus_opts = CorpusOptions::default();
     let (report, features) = analyzer.analyze_for_corpus(&doc, &corpus_opts);
@@ -127,8 +131,6 @@ fuzz_target!(|data: &[u8]| {
         "completeness score {score} outside [0, 1]"
     );
     serde_json::to_string(&report).expect("report JSON");
-    let mut out = Vec::new();
-    csv::write_record(&mut out, &csv::row(&report)).expect("writing to a Vec");
 
     // A corpus of the document twice: n-grams, shared sentences, near-duplicates.
     let mut corpus = Corpus::new(corpus_opts);
@@ -143,7 +145,6 @@ fuzz_target!(|data: &[u8]| {
     let text = doc.text();
     let result = corpus.finish(|_| Some(text.to_string()));
     assert_eq!(result.documents, 2);
-    summary::write_corpus_summary(&mut out, &result, Style { color: false })
-        .expect("writing to a Vec");
+    render(&doc, &report, Some(&result));
     serde_json::to_string(&result).expect("corpus JSON");
 });

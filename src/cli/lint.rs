@@ -1,39 +1,25 @@
-//! `zongjie lint`: diagnostics for people (text) or programs (JSON, NDJSON).
-
-use std::io::{self, Write};
+//! `zongjie lint`: diagnostics for people (text) or programs (JSON, NDJSON, CSV, SARIF,
+//! rdjson); exit 1 when something at or above `--fail-level` is found.
 
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 
-use super::{InputArgs, RuleArgs, dump_config, exit, json_on_fatal, map_inputs};
+use super::pipeline::{self, Job};
+use super::{CommonArgs, RuleArgs, dump_config, json_on_fatal};
 use zongjie::Analyzer;
-use zongjie::render::json::{LintOutput, LintSummary};
-use zongjie::render::{Style, text};
-use zongjie::report::{FileLint, SCHEMA_VERSION, Severity};
+use zongjie::render::View;
+use zongjie::report::Severity;
 
 /// Arguments of `zongjie lint`.
 #[derive(Debug, Args)]
 pub struct LintArgs {
     #[command(flatten)]
-    input: InputArgs,
+    common: CommonArgs,
     #[command(flatten)]
     rules: RuleArgs,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = LintFormat::Text)]
-    format: LintFormat,
     /// Exit with 1 when a finding is at least this severe.
     #[arg(long, value_enum, default_value_t = FailLevel::Warning)]
     fail_level: FailLevel,
-    /// Print no summary line (text format).
-    #[arg(short, long)]
-    quiet: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum LintFormat {
-    Text,
-    Json,
-    Ndjson,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -55,102 +41,22 @@ impl FailLevel {
 
 /// Runs `lint`; a fatal error is printed as JSON in the JSON formats.
 pub fn run(args: LintArgs) -> Result<u8> {
-    json_on_fatal(args.format != LintFormat::Text, lint(&args))
+    json_on_fatal(args.common.format.into(), lint(&args))
 }
 
 fn lint(args: &LintArgs) -> Result<u8> {
-    let mut config = args.input.load_config()?;
+    let mut config = args.common.load_config()?;
     args.rules.apply(&mut config);
-    if args.input.dump_config {
+    if args.common.dump_config {
         return dump_config(&config);
     }
-    let style = args.input.style();
     let analyzer = Analyzer::new(config);
-    let text_mode = args.format == LintFormat::Text;
-    // Each file is read, checked and (in text mode) rendered on a worker.
-    let results: Vec<(FileLint, Vec<u8>)> = map_inputs(
-        &args.input,
-        |doc| {
-            let lint = FileLint {
-                path: doc.path.clone(),
-                path_bytes: doc.path_bytes.clone(),
-                encoding: doc.encoding.clone(),
-                error: None,
-                warnings: doc.warnings.clone(),
-                diagnostics: analyzer.lint(doc),
-            };
-            let rendered = if text_mode {
-                render_text(doc, &lint, style)
-            } else {
-                Vec::new()
-            };
-            (lint, rendered)
-        },
-        |unread| (FileLint::failed(unread), Vec::new()),
-    )?;
-    let (files, rendered): (Vec<FileLint>, Vec<Vec<u8>>) = results.into_iter().unzip();
-
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let stderr = io::stderr();
-    let mut err = stderr.lock();
-    match args.format {
-        LintFormat::Text => {
-            for (file, rendered) in files.iter().zip(&rendered) {
-                let error = file.error.as_deref();
-                text::write_read_problems(&mut err, &file.path, error, &file.warnings, style)?;
-                out.write_all(rendered)?;
-            }
-            if !args.quiet {
-                writeln!(out, "{}", text::summary_line(&files))?;
-            }
-        }
-        LintFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &LintOutput::new(&files))?;
-            writeln!(out)?;
-        }
-        LintFormat::Ndjson => {
-            for file in &files {
-                serde_json::to_writer(&mut out, file)?;
-                writeln!(out)?;
-            }
-            #[derive(serde::Serialize)]
-            struct Last {
-                version: u32,
-                summary: LintSummary,
-            }
-            serde_json::to_writer(
-                &mut out,
-                &Last {
-                    version: SCHEMA_VERSION,
-                    summary: LintSummary::of(&files),
-                },
-            )?;
-            writeln!(out)?;
-        }
-    }
-    out.flush()?;
-    Ok(exit_code(&files, args.fail_level.severity()))
-}
-
-fn render_text(doc: &zongjie::Document, lint: &FileLint, style: Style) -> Vec<u8> {
-    let mut buf = Vec::new();
-    for d in &lint.diagnostics {
-        // Writing to a Vec cannot fail.
-        let _ = text::write_diagnostic(&mut buf, Some(doc), &lint.path, d, style);
-    }
-    buf
-}
-
-/// 2 when any input could not be read (after everything else was reported, as
-/// ripgrep does: a mistyped path must fail a pre-commit hook), else 1 for findings.
-fn exit_code(files: &[FileLint], fail: Severity) -> u8 {
-    if files.iter().any(|f| f.error.is_some()) {
-        return exit::FAILURE;
-    }
-    let found = files
-        .iter()
-        .flat_map(|f| &f.diagnostics)
-        .any(|d| d.severity >= fail);
-    if found { exit::FINDINGS } else { exit::CLEAN }
+    pipeline::run(Job {
+        view: View::Lint,
+        analyzer: &analyzer,
+        common: &args.common,
+        fail_level: Some(args.fail_level.severity()),
+        corpus: None,
+        show_shared: false,
+    })
 }

@@ -1,27 +1,32 @@
-//! The command line: argument parsing (clap derive) and one module per subcommand.
+//! The command line: argument parsing (clap derive), one module per subcommand, and
+//! one [`pipeline`] that every document command runs.
 //!
-//! This layer reads flags, loads config, calls the library and picks a renderer;
-//! it holds no analysis of its own.
+//! This layer reads flags, loads config, builds an [`Analyzer`](zongjie::Analyzer)
+//! and a reporter, and hands both to the pipeline; it holds no analysis of its own.
+//! Flags mean the same in every command.
 
 mod analyze;
+mod help;
 mod lint;
 mod outline;
 mod phrases;
+mod pipeline;
 mod progress;
+mod rules;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
 use anyhow::Result;
-use clap::{Args, Parser, Subcommand, ValueEnum};
-use rayon::prelude::*;
+use clap::{Args, FromArgMatches, Parser, Subcommand, ValueEnum};
 
-use zongjie::input::walk::error_path;
-use zongjie::input::{self, ReadOptions, Source, collect_sources, decode::encoding_for_label};
+use zongjie::Config;
+use zongjie::i18n::Lang;
+use zongjie::input::decode::encoding_for_label;
+use zongjie::input::{ReadOptions, Source, collect_sources};
 use zongjie::render::json::FatalError;
-use zongjie::render::{Style, text};
-use zongjie::report::{DocReport, Rule, SCHEMA_VERSION, Unread};
-use zongjie::{Config, Document};
+use zongjie::render::{Format, Style};
+use zongjie::report::{Rule, SCHEMA_VERSION};
 
 /// Process exit codes, the same in every format.
 pub mod exit {
@@ -29,7 +34,7 @@ pub mod exit {
     pub const CLEAN: u8 = 0;
     /// Findings at or above the fail level (lint).
     pub const FINDINGS: u8 = 1;
-    /// Usage error, bad config, or no input could be read.
+    /// Usage error, bad config, or an input that could not be read.
     pub const FAILURE: u8 = 2;
 }
 
@@ -51,17 +56,76 @@ enum Command {
     Outline(outline::OutlineArgs),
     /// List official phrases, cited titles, slogans, keywords and repetitions.
     Phrases(phrases::PhrasesArgs),
+    /// List the lint rules, or explain one.
+    Rules(rules::RulesArgs),
 }
 
-/// Inputs and reading options shared by every subcommand.
+/// Output formats on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// For people.
+    Text,
+    /// One JSON document.
+    Json,
+    /// A JSON object per line.
+    Ndjson,
+    /// Comma-separated values (UTF-8 with BOM).
+    Csv,
+    /// SARIF 2.1.0 (lint).
+    Sarif,
+    /// reviewdog's rdjson (lint).
+    Rdjson,
+}
+
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Self {
+        match f {
+            FormatArg::Text => Format::Text,
+            FormatArg::Json => Format::Json,
+            FormatArg::Ndjson => Format::Ndjson,
+            FormatArg::Csv => Format::Csv,
+            FormatArg::Sarif => Format::Sarif,
+            FormatArg::Rdjson => Format::Rdjson,
+        }
+    }
+}
+
+/// The language flag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// Simplified Chinese.
+    Zh,
+    /// English.
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Self {
+        match l {
+            LangArg::Zh => Lang::Zh,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+/// Inputs, reading, output and language flags, shared by every document command.
 #[derive(Debug, Args)]
-pub struct InputArgs {
+pub struct CommonArgs {
     /// Files or directories to read (`-` for standard input).
     #[arg(required_unless_present = "dump_config", value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// Print the effective config (built-in defaults, zongjie.toml, flags) as TOML and exit.
-    #[arg(long)]
-    pub dump_config: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+    pub format: FormatArg,
+    /// Write the output to this file instead of standard output (never over an input).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Print only the results: no progress bar, no closing summary line.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Language of messages: zh or en (default: the locale, LANG/LC_ALL/LC_MESSAGES).
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub lang: Option<LangArg>,
     /// Walk only files matching this glob (repeatable) instead of .txt .md .text .docx .doc .wps .pdf;
     /// a glob starting with `!` excludes from whichever set applies.
     #[arg(long, value_name = "GLOB")]
@@ -72,9 +136,15 @@ pub struct InputArgs {
     /// Use this config file instead of the nearest zongjie.toml.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Print the effective config (built-in defaults, zongjie.toml, flags) as TOML and exit.
+    #[arg(long)]
+    pub dump_config: bool,
     /// When to colour text output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Worker threads (default: all cores); output is the same for any number.
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<usize>,
 }
 
 /// When to colour output.
@@ -106,7 +176,7 @@ fn parse_rule(s: &str) -> std::result::Result<Rule, String> {
     })
 }
 
-impl InputArgs {
+impl CommonArgs {
     /// Reading options from the flags.
     pub fn read_options(&self) -> Result<ReadOptions> {
         let mut opts = ReadOptions::default();
@@ -118,7 +188,8 @@ impl InputArgs {
         Ok(opts)
     }
 
-    /// The config: `--config`, else the nearest zongjie.toml, else defaults.
+    /// The config: `--config`, else the nearest zongjie.toml, else defaults; `--lang`
+    /// on top.
     pub fn load_config(&self) -> Result<Config> {
         let path = match &self.config {
             Some(p) => Some(p.clone()),
@@ -126,34 +197,38 @@ impl InputArgs {
                 .ok()
                 .and_then(|d| Config::discover(&d)),
         };
-        match path {
+        let mut config = match path {
             // The library's errors name the file already.
-            Some(p) => Ok(Config::from_file(&p)?),
-            None => Ok(Config::default()),
+            Some(p) => Config::from_file(&p)?,
+            None => Config::default(),
+        };
+        if let Some(lang) = self.lang {
+            config.lang = Some(lang.into());
         }
+        Ok(config)
     }
 
     /// The sources the paths name, sorted; an error when there are none.
-    pub fn sources(&self) -> Result<Vec<std::result::Result<Source, zongjie::Error>>> {
+    pub fn sources(&self, lang: Lang) -> Result<Vec<std::result::Result<Source, zongjie::Error>>> {
         let sources = collect_sources(&self.paths, &self.glob);
         if sources.is_empty() {
-            anyhow::bail!(
-                "no input files found (default extensions: .txt .md .text .docx; use --glob)"
-            );
+            anyhow::bail!("{}", lang.tr("error-no-inputs"));
         }
         Ok(sources)
     }
 
-    /// Text style for stdout.
-    pub fn style(&self) -> Style {
+    /// Text style for the output: colour only on a terminal (and never into a file).
+    pub fn style(&self, lang: Lang) -> Style {
         let color = match self.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
             ColorChoice::Auto => {
-                std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+                self.output.is_none()
+                    && std::io::stdout().is_terminal()
+                    && std::env::var_os("NO_COLOR").is_none()
             }
         };
-        Style { color }
+        Style { color, lang }
     }
 }
 
@@ -175,101 +250,30 @@ impl RuleArgs {
     }
 }
 
+/// The language of a run before its config is read: `--lang`, else the locale. Used
+/// for help and for errors that come before the config.
+pub fn early_lang() -> Lang {
+    let args: Vec<String> = std::env::args().collect();
+    let flag = args.iter().enumerate().find_map(|(i, a)| {
+        a.strip_prefix("--lang=")
+            .map(str::to_string)
+            .or_else(|| (a == "--lang").then(|| args.get(i + 1).cloned()).flatten())
+    });
+    flag.and_then(|v| Lang::parse(&v))
+        .unwrap_or_else(Lang::from_env)
+}
+
 /// Parses arguments and runs the subcommand; returns the exit code.
 pub fn run() -> Result<u8> {
-    let cli = Cli::parse();
+    let lang = early_lang();
+    let matches = help::localized_command(lang).get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     match cli.command {
         Command::Lint(args) => lint::run(args),
         Command::Analyze(args) => analyze::run(args),
         Command::Outline(args) => outline::run(args),
         Command::Phrases(args) => phrases::run(args),
-    }
-}
-
-/// Reads every input on the worker pool and maps it with `read` (a document) or
-/// `failed` (the path and why it could not be read). Results come back in path
-/// order, so output never depends on scheduling. No input at all is an error.
-pub fn map_inputs<T, R, F>(input: &InputArgs, read: R, failed: F) -> Result<Vec<T>>
-where
-    T: Send,
-    R: Fn(&Document) -> T + Sync,
-    F: Fn(Unread) -> T + Sync,
-{
-    let opts = input.read_options()?;
-    let sources = input.sources()?;
-    Ok(sources
-        .par_iter()
-        .map(|source| read_one(source, &opts, &read, &failed))
-        .collect())
-}
-
-/// Reads one input and maps it with `read`, or its path and error with `failed`.
-pub fn read_one<T>(
-    source: &std::result::Result<Source, zongjie::Error>,
-    opts: &ReadOptions,
-    read: impl Fn(&Document) -> T,
-    failed: impl Fn(Unread) -> T,
-) -> T {
-    match source {
-        Ok(source) => match input::read_source(source, opts) {
-            Ok(doc) => read(&doc),
-            Err(e) => failed(Unread {
-                path: source.display_name(),
-                path_bytes: source.raw_path(),
-                error: e.to_string(),
-            }),
-        },
-        Err(e) => failed(Unread {
-            path: error_path(e),
-            path_bytes: e.path().and_then(zongjie::input::path_name::raw_hex),
-            error: e.to_string(),
-        }),
-    }
-}
-
-/// Prints per-document reports and returns the exit code: with `json`, that
-/// document pretty-printed; otherwise each readable report through `render`, a blank
-/// line between documents, and read problems on stderr. Exit 2 when any input could
-/// not be read, after everything else was printed.
-pub fn print_reports<J: serde::Serialize>(
-    reports: &[DocReport],
-    json: Option<J>,
-    style: Style,
-    render: impl Fn(&mut dyn Write, &DocReport, Style) -> io::Result<()>,
-) -> Result<u8> {
-    let mut out = io::BufWriter::new(io::stdout().lock());
-    match json {
-        Some(doc) => {
-            serde_json::to_writer_pretty(&mut out, &doc)?;
-            writeln!(out)?;
-        }
-        None => {
-            let mut err = io::stderr().lock();
-            let mut first = true;
-            for r in reports {
-                text::write_read_problems(
-                    &mut err,
-                    &r.path,
-                    r.error.as_deref(),
-                    &r.warnings,
-                    style,
-                )?;
-                if r.error.is_some() {
-                    continue;
-                }
-                if !first {
-                    writeln!(out)?;
-                }
-                first = false;
-                render(&mut out, r, style)?;
-            }
-        }
-    }
-    out.flush()?;
-    if reports.iter().any(|r| r.error.is_some()) {
-        Ok(exit::FAILURE)
-    } else {
-        Ok(exit::CLEAN)
+        Command::Rules(args) => rules::run(args, lang),
     }
 }
 
@@ -300,10 +304,10 @@ pub fn dump_config(config: &Config) -> Result<u8> {
 }
 
 /// Passes `result` on; in a JSON format a fatal error is also written to stdout as
-/// `{"version":1,"error":"…"}`, so a program reading stdout always gets JSON.
-pub fn json_on_fatal(json: bool, result: Result<u8>) -> Result<u8> {
+/// `{"version":2,"error":"…"}`, so a program reading stdout always gets JSON.
+pub fn json_on_fatal(format: Format, result: Result<u8>) -> Result<u8> {
     match result {
-        Err(err) if json => {
+        Err(err) if format.is_json() => {
             let msg = error_message(&err);
             let fatal = FatalError {
                 version: SCHEMA_VERSION,

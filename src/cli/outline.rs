@@ -1,55 +1,45 @@
 //! `zongjie outline`: the heading tree of each document with its missing sections,
-//! numbering slips and completeness, for people (text) or programs (JSON).
+//! numbering slips and completeness, for people (text) or programs (JSON, NDJSON).
 //!
 //! Exit code 0 whatever the outline holds (it is a report, `lint` is the check);
-//! 2 on a usage error or when no input could be read.
+//! 2 on a usage error or when an input could not be read.
 
 use anyhow::Result;
-use clap::{Args, ValueEnum};
+use clap::Args;
 
-use super::{InputArgs, RuleArgs, dump_config, json_on_fatal, map_inputs, print_reports};
+use super::pipeline::{self, Job};
+use super::{CommonArgs, RuleArgs, dump_config, json_on_fatal};
 use zongjie::Analyzer;
-use zongjie::render::json::OutlineOutput;
-use zongjie::render::outline::write_outline;
-use zongjie::report::DocReport;
+use zongjie::render::View;
 
 /// Arguments of `zongjie outline`.
 #[derive(Debug, Args)]
 pub struct OutlineArgs {
     #[command(flatten)]
-    input: InputArgs,
+    common: CommonArgs,
     /// Rules behind the missing sections, numbering slips and completeness score.
     #[command(flatten)]
     rules: RuleArgs,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = OutlineFormat::Text)]
-    format: OutlineFormat,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum OutlineFormat {
-    Text,
-    Json,
-}
-
-/// Runs `outline`; a fatal error is printed as JSON in the JSON format.
+/// Runs `outline`; a fatal error is printed as JSON in the JSON formats.
 pub fn run(args: OutlineArgs) -> Result<u8> {
-    json_on_fatal(args.format == OutlineFormat::Json, outline(&args))
+    json_on_fatal(args.common.format.into(), outline(&args))
 }
 
 fn outline(args: &OutlineArgs) -> Result<u8> {
-    let mut config = args.input.load_config()?;
+    let mut config = args.common.load_config()?;
     args.rules.apply(&mut config);
-    if args.input.dump_config {
+    if args.common.dump_config {
         return dump_config(&config);
     }
-    let style = args.input.style();
     let analyzer = Analyzer::new(config);
-    let reports = map_inputs(
-        &args.input,
-        |doc| analyzer.structure(doc),
-        DocReport::unread,
-    )?;
-    let json = (args.format == OutlineFormat::Json).then(|| OutlineOutput::new(&reports));
-    print_reports(&reports, json, style, write_outline)
+    pipeline::run(Job {
+        view: View::Outline,
+        analyzer: &analyzer,
+        common: &args.common,
+        fail_level: None,
+        corpus: None,
+        show_shared: false,
+    })
 }

@@ -1,57 +1,25 @@
-//! JSON and NDJSON documents of the versioned contract (DESIGN.md, version 1).
+//! JSON and NDJSON of the versioned contract ([`SCHEMA_VERSION`]).
+//!
+//! Every command writes the same shape: `{"version":2,"documents":[…],"summary":{…}}`,
+//! and `analyze` adds `"corpus":{…}`. A document record holds the fields of its
+//! command's [`View`]. NDJSON writes one record a line, then one line with the version,
+//! summary and corpus. The document array is streamed: memory does not grow with the
+//! number of documents.
+
+use std::io::{self, Write};
 
 use serde::Serialize;
 
+use super::{ReportOptions, Reporter, Tally, View};
+use crate::corpus::CorpusReport;
+use crate::document::Document;
 use crate::report::{
-    Completeness, DocReport, FileLint, Heading, Keyword, NumberingError, OverusedWord, PhraseCount,
-    RepeatedPhrase, Role, SCHEMA_VERSION, TextCount,
+    Completeness, Diagnostic, DocReport, Heading, Keyword, NumberingError, OverusedWord,
+    PhraseCount, RepeatedPhrase, Role, SCHEMA_VERSION, TextCount,
 };
 
-/// The `summary` object of `lint --format json`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct LintSummary {
-    /// Files read (including failed ones).
-    pub files: usize,
-    /// Files that could not be read.
-    pub failed: usize,
-    /// Findings in all files.
-    pub diagnostics: usize,
-}
-
-impl LintSummary {
-    /// Counts over a set of lint results.
-    pub fn of(files: &[FileLint]) -> Self {
-        LintSummary {
-            files: files.len(),
-            failed: files.iter().filter(|f| f.error.is_some()).count(),
-            diagnostics: files.iter().map(|f| f.diagnostics.len()).sum(),
-        }
-    }
-}
-
-/// The whole `lint --format json` output.
-#[derive(Debug, Serialize)]
-pub struct LintOutput<'a> {
-    /// Schema version.
-    pub version: u32,
-    /// Per-file results in path order.
-    pub files: &'a [FileLint],
-    /// Totals.
-    pub summary: LintSummary,
-}
-
-impl<'a> LintOutput<'a> {
-    /// Wraps results for output.
-    pub fn new(files: &'a [FileLint]) -> Self {
-        LintOutput {
-            version: SCHEMA_VERSION,
-            files,
-            summary: LintSummary::of(files),
-        }
-    }
-}
-
-/// A fatal error in JSON mode: `{"version":1,"error":"…"}`.
+/// A fatal error in a JSON format: `{"version":2,"error":"…"}`, so a program reading
+/// stdout always gets JSON.
 #[derive(Debug, Serialize)]
 pub struct FatalError<'a> {
     /// Schema version.
@@ -60,11 +28,35 @@ pub struct FatalError<'a> {
     pub error: &'a str,
 }
 
-/// The fields every per-document record of `outline` and `phrases` starts with.
+/// The `summary` object: counts over the run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    /// Inputs seen, read or not.
+    pub documents: usize,
+    /// Inputs that could not be read.
+    pub failed: usize,
+    /// Findings in all documents.
+    pub diagnostics: usize,
+}
+
+impl From<&Tally> for Summary {
+    fn from(t: &Tally) -> Self {
+        Summary {
+            documents: t.documents,
+            failed: t.failed,
+            diagnostics: t.diagnostics,
+        }
+    }
+}
+
+/// The fields every record starts with.
 #[derive(Debug, Serialize)]
 pub struct DocHeader<'a> {
     /// The path as given or found.
     pub path: &'a str,
+    /// The exact bytes of a file name that is not UTF-8, in hex (only then present).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path_bytes: Option<&'a str>,
     /// The encoding used; empty when unread.
     pub encoding: &'a str,
     /// Why the file could not be read, if it could not.
@@ -77,6 +69,7 @@ impl<'a> From<&'a DocReport> for DocHeader<'a> {
     fn from(r: &'a DocReport) -> Self {
         DocHeader {
             path: &r.path,
+            path_bytes: r.path_bytes.as_deref(),
             encoding: &r.encoding,
             error: r.error.as_deref(),
             warnings: &r.warnings,
@@ -84,7 +77,17 @@ impl<'a> From<&'a DocReport> for DocHeader<'a> {
     }
 }
 
-/// One document of `outline --format json`: the outline fields of its report.
+/// A record of `lint`: the header and the findings.
+#[derive(Debug, Serialize)]
+pub struct LintDocument<'a> {
+    /// Path, encoding, error, warnings.
+    #[serde(flatten)]
+    pub header: DocHeader<'a>,
+    /// Findings in text order.
+    pub diagnostics: &'a [Diagnostic],
+}
+
+/// A record of `outline`: the outline fields of a report.
 #[derive(Debug, Serialize)]
 pub struct OutlineDocument<'a> {
     /// Path, encoding, error, warnings.
@@ -100,19 +103,7 @@ pub struct OutlineDocument<'a> {
     pub completeness: &'a Completeness,
 }
 
-impl<'a> From<&'a DocReport> for OutlineDocument<'a> {
-    fn from(r: &'a DocReport) -> Self {
-        OutlineDocument {
-            header: r.into(),
-            headings: &r.headings,
-            sections_missing: &r.sections_missing,
-            numbering_errors: &r.numbering_errors,
-            completeness: &r.completeness,
-        }
-    }
-}
-
-/// One document of `phrases --format json`: the phrase fields of its [`DocReport`].
+/// A record of `phrases`: the phrase fields of a report.
 #[derive(Debug, Serialize)]
 pub struct PhrasesDocument<'a> {
     /// Path, encoding, error, warnings.
@@ -134,41 +125,131 @@ pub struct PhrasesDocument<'a> {
     pub overused: &'a [OverusedWord],
 }
 
-impl<'a> From<&'a DocReport> for PhrasesDocument<'a> {
-    fn from(r: &'a DocReport) -> Self {
-        PhrasesDocument {
-            header: r.into(),
-            tokens: r.tokens,
-            phrases: &r.phrases,
-            quotes: &r.quotes,
-            titles: &r.titles,
-            keywords: &r.keywords,
-            repeated_phrases: &r.repeated_phrases,
-            overused: &r.overused,
-        }
+/// Serialises `r` as a record of `view`.
+pub fn write_record(out: &mut dyn Write, view: View, r: &DocReport) -> serde_json::Result<()> {
+    match view {
+        View::Lint => serde_json::to_writer(
+            out,
+            &LintDocument {
+                header: r.into(),
+                diagnostics: &r.diagnostics,
+            },
+        ),
+        View::Outline => serde_json::to_writer(
+            out,
+            &OutlineDocument {
+                header: r.into(),
+                headings: &r.headings,
+                sections_missing: &r.sections_missing,
+                numbering_errors: &r.numbering_errors,
+                completeness: &r.completeness,
+            },
+        ),
+        View::Phrases => serde_json::to_writer(
+            out,
+            &PhrasesDocument {
+                header: r.into(),
+                tokens: r.tokens,
+                phrases: &r.phrases,
+                quotes: &r.quotes,
+                titles: &r.titles,
+                keywords: &r.keywords,
+                repeated_phrases: &r.repeated_phrases,
+                overused: &r.overused,
+            },
+        ),
+        View::Analyze => serde_json::to_writer(out, r),
     }
 }
 
-/// `{"version":1,"documents":[…]}`: the output of `outline` and `phrases` in JSON.
+/// The closing object of a run: `summary` and, for `analyze`, `corpus`.
 #[derive(Debug, Serialize)]
-pub struct DocumentsOutput<T> {
-    /// Schema version.
-    pub version: u32,
-    /// Per-document records in path order.
-    pub documents: Vec<T>,
+struct Closing<'a> {
+    summary: Summary,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    corpus: Option<&'a CorpusReport>,
 }
 
-impl<'a, T: From<&'a DocReport>> DocumentsOutput<T> {
-    /// Wraps reports for output.
-    pub fn new(reports: &'a [DocReport]) -> Self {
-        DocumentsOutput {
-            version: SCHEMA_VERSION,
-            documents: reports.iter().map(T::from).collect(),
+/// The last NDJSON line.
+#[derive(Debug, Serialize)]
+struct LastLine<'a> {
+    version: u32,
+    #[serde(flatten)]
+    closing: Closing<'a>,
+}
+
+/// JSON (`lines == false`) or NDJSON.
+pub struct JsonReporter {
+    view: View,
+    lines: bool,
+    first: bool,
+}
+
+impl JsonReporter {
+    /// A JSON (or, with `lines`, NDJSON) reporter.
+    pub fn new(opts: ReportOptions, lines: bool) -> Self {
+        JsonReporter {
+            view: opts.view,
+            lines,
+            first: true,
         }
     }
 }
 
-/// `outline --format json`.
-pub type OutlineOutput<'a> = DocumentsOutput<OutlineDocument<'a>>;
-/// `phrases --format json`.
-pub type PhrasesOutput<'a> = DocumentsOutput<PhrasesDocument<'a>>;
+impl Reporter for JsonReporter {
+    fn begin(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        if !self.lines {
+            write!(out, "{{\"version\":{SCHEMA_VERSION},\"documents\":[")?;
+        }
+        Ok(())
+    }
+
+    fn record(&self, report: &DocReport, _doc: Option<&Document>) -> io::Result<Vec<u8>> {
+        let mut buf = Vec::new();
+        write_record(&mut buf, self.view, report)?;
+        Ok(buf)
+    }
+
+    fn write(&mut self, out: &mut dyn Write, _report: &DocReport, record: &[u8]) -> io::Result<()> {
+        if self.lines {
+            out.write_all(record)?;
+            out.write_all(b"\n")?;
+        } else {
+            out.write_all(if self.first { b"\n" } else { b",\n" })?;
+            out.write_all(record)?;
+        }
+        self.first = false;
+        Ok(())
+    }
+
+    fn finish(
+        &mut self,
+        out: &mut dyn Write,
+        tally: &Tally,
+        corpus: Option<&CorpusReport>,
+    ) -> io::Result<()> {
+        let closing = Closing {
+            summary: tally.into(),
+            corpus: if self.view == View::Analyze {
+                corpus
+            } else {
+                None
+            },
+        };
+        if self.lines {
+            serde_json::to_writer(
+                &mut *out,
+                &LastLine {
+                    version: SCHEMA_VERSION,
+                    closing,
+                },
+            )?;
+        } else {
+            out.write_all(b"\n],")?;
+            // The closing object's fields, without its braces, continue the document.
+            let body = serde_json::to_vec(&closing)?;
+            out.write_all(body.get(1..).unwrap_or(b"}"))?;
+        }
+        out.write_all(b"\n")
+    }
+}

@@ -7,6 +7,7 @@
 use std::io::{self, Write};
 
 use super::Style;
+use crate::i18n::Message;
 use crate::report::{Completeness, DocReport};
 
 /// Writes the outline of one analysed document.
@@ -19,16 +20,20 @@ pub fn write_outline(out: &mut dyn Write, report: &DocReport, style: Style) -> i
         .max()
         .unwrap_or(1);
     if report.headings.is_empty() {
-        writeln!(out, "  (no headings)")?;
+        writeln!(out, "  {}", style.tr("outline-no-headings"))?;
     }
     for h in &report.headings {
         let indent = "  ".repeat(usize::from(h.level.saturating_sub(1)));
         let roles = if h.level == 1 {
-            let names: Vec<&str> = h.roles.iter().map(|r| r.name()).collect();
+            let names: Vec<String> = h
+                .roles
+                .iter()
+                .map(|r| style.tr(&format!("role-{}", r.name())))
+                .collect();
             let names = if names.is_empty() {
-                "no role".to_string()
+                style.tr("outline-no-role")
             } else {
-                names.join(", ")
+                names.join(&style.tr("list-separator"))
             };
             format!("  {}", style.paint("36", &format!("[{names}]")))
         } else {
@@ -40,44 +45,68 @@ pub fn write_outline(out: &mut dyn Write, report: &DocReport, style: Style) -> i
             h.line, h.marker, h.title
         )?;
     }
-    let missing: Vec<&str> = report.sections_missing.iter().map(|r| r.name()).collect();
-    writeln!(out, "missing sections: {}", none_or(&missing.join(", ")))?;
-    if report.numbering_errors.is_empty() {
-        writeln!(out, "numbering errors: none")?;
+    let missing: Vec<String> = report
+        .sections_missing
+        .iter()
+        .map(|r| style.tr(&format!("role-{}", r.name())))
+        .collect();
+    let missing = if missing.is_empty() {
+        style.tr("outline-none")
     } else {
-        writeln!(out, "numbering errors:")?;
+        missing.join(&style.tr("list-separator"))
+    };
+    let line = Message::new("outline-missing-sections")
+        .arg("list", missing)
+        .say(style.lang);
+    writeln!(out, "{line}")?;
+    if report.numbering_errors.is_empty() {
+        writeln!(out, "{}", style.tr("outline-numbering-none"))?;
+    } else {
+        writeln!(out, "{}", style.tr("outline-numbering-heading"))?;
         for e in &report.numbering_errors {
-            writeln!(
-                out,
-                "  {}:{}: expected {}, found {}",
-                e.line, e.column, e.expected, e.found
-            )?;
+            let slip = Message::new("outline-numbering-slip")
+                .arg("expected", &e.expected)
+                .arg("found", &e.found)
+                .say(style.lang);
+            writeln!(out, "  {}:{}: {slip}", e.line, e.column)?;
         }
     }
-    write_completeness(out, &report.completeness)
+    write_completeness(out, &report.completeness, style)
 }
 
-fn write_completeness(out: &mut dyn Write, c: &Completeness) -> io::Result<()> {
-    writeln!(
-        out,
-        "completeness: {:.3} (structure {:.3} · filled {:.3} · form {:.3})",
-        c.score, c.structure, c.filled, c.form
-    )?;
+fn write_completeness(out: &mut dyn Write, c: &Completeness, style: Style) -> io::Result<()> {
+    let head = Message::new("outline-completeness")
+        .arg("score", format!("{:.3}", c.score))
+        .arg("structure", format!("{:.3}", c.structure))
+        .arg("filled", format!("{:.3}", c.filled))
+        .arg("form", format!("{:.3}", c.form))
+        .say(style.lang);
+    writeln!(out, "{head}")?;
     let b = &c.breakdown;
     let slots: usize = b.slots.values().sum();
-    let kinds: Vec<String> = b.slots.iter().map(|(k, n)| format!("{k} {n}")).collect();
+    let kinds: Vec<String> = b
+        .slots
+        .iter()
+        .map(|(k, n)| format!("{} {n}", style.tr(&format!("kind-{k}"))))
+        .collect();
     let kinds = if kinds.is_empty() {
         String::new()
     } else {
-        format!(" ({})", kinds.join(", "))
+        format!(
+            "{}{}{}",
+            style.tr("paren-open"),
+            kinds.join(&style.tr("list-separator")),
+            style.tr("paren-close")
+        )
     };
-    writeln!(
-        out,
-        "  slots {slots}{kinds} · missing roles {} · empty sections {} · numbering errors {} · heading style {} · unbalanced {}",
-        b.missing_roles, b.empty_sections, b.numbering_errors, b.heading_style, b.unbalanced
-    )
-}
-
-fn none_or(list: &str) -> &str {
-    if list.is_empty() { "none" } else { list }
+    let line = Message::new("outline-breakdown")
+        .arg("slots", slots)
+        .arg("kinds", kinds)
+        .arg("missing", b.missing_roles)
+        .arg("empty", b.empty_sections)
+        .arg("numbering", b.numbering_errors)
+        .arg("style", b.heading_style)
+        .arg("unbalanced", b.unbalanced)
+        .say(style.lang);
+    writeln!(out, "  {line}")
 }

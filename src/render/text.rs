@@ -1,15 +1,19 @@
-//! Compiler-style text diagnostics: `path:line:col: warning[rule]: message`, the
-//! source line (trimmed around the finding when long) and a caret underline that
-//! lines up under CJK text, whose chars are two columns wide.
+//! Text for people. `lint`: compiler-style diagnostics, `path:line:col:
+//! warning[rule]: message`, the source line (trimmed around the finding when long) and
+//! a caret underline that lines up under CJK text, whose chars are two columns wide,
+//! then one summary line. `outline` and `phrases`: a block per document. `analyze`:
+//! the archive summary at the end. Labels and messages are in the run's language; rule
+//! ids stay as they are, since they are what a user types.
 
-use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use unicode_width::UnicodeWidthStr;
 
-use super::Style;
+use super::{REPORT_TITLE, ReportOptions, Reporter, Style, Tally, View};
+use crate::corpus::CorpusReport;
 use crate::document::Document;
-use crate::report::{Diagnostic, FileLint, Severity};
+use crate::i18n::Message;
+use crate::report::{Diagnostic, DocReport, Severity};
 
 /// Chars of context kept on each side of a finding in a long line.
 const CONTEXT_CHARS: usize = 30;
@@ -22,15 +26,19 @@ pub fn write_diagnostic(
     d: &Diagnostic,
     style: Style,
 ) -> io::Result<()> {
+    let label = style.tr(&format!("severity-{}", d.severity.name()));
     let sev = match d.severity {
-        Severity::Error => style.paint("1;31", "error"),
-        Severity::Warning => style.paint("1;33", "warning"),
-        Severity::Info => style.paint("1;36", "info"),
+        Severity::Error => style.paint("1;31", &label),
+        Severity::Warning => style.paint("1;33", &label),
+        Severity::Info => style.paint("1;36", &label),
     };
-    let kind = d.kind.map(|k| format!(" ({k})")).unwrap_or_default();
-    let quoted = format!("\"{}\"", d.text);
-    // Some messages quote their text already (`"进一步" used 14 times …`).
-    let shown = if d.text.is_empty() || d.message.contains(&quoted) {
+    let kind = d
+        .kind
+        .map(|k| style.tr(&format!("kind-{}-paren", k.name())))
+        .unwrap_or_default();
+    let quoted = style.tr("quote-open") + &d.text + &style.tr("quote-close");
+    // Messages that quote their text already do not repeat it.
+    let shown = if d.text.is_empty() || d.message.contains(&d.text) {
         String::new()
     } else {
         format!(" {quoted}")
@@ -107,7 +115,8 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
-/// What went wrong reading a file: its error, or the repairs made while decoding it.
+/// What went wrong reading a file (its error), or the repairs made while decoding it
+/// (its warnings), as `error: …` and `warning: path: …` lines.
 pub fn write_read_problems(
     err: &mut dyn Write,
     path: &str,
@@ -116,63 +125,145 @@ pub fn write_read_problems(
     style: Style,
 ) -> io::Result<()> {
     if let Some(e) = error {
-        writeln!(err, "{}: {e}", style.paint("1;31", "error"))?;
+        writeln!(err, "{}{e}", style.paint("1;31", &style.tr("prefix-error")))?;
     }
     for w in warnings {
-        writeln!(err, "{}: {path}: {w}", style.paint("1;33", "warning"))?;
+        writeln!(
+            err,
+            "{}{path}: {w}",
+            style.paint("1;33", &style.tr("prefix-warning"))
+        )?;
     }
     Ok(())
 }
 
 /// The closing line of `lint`: files checked, findings by rule and slots by kind.
-pub fn summary_line(files: &[FileLint]) -> String {
-    let failed = files.iter().filter(|f| f.error.is_some()).count();
-    let mut by_rule: BTreeMap<String, usize> = BTreeMap::new();
-    let mut by_kind: BTreeMap<String, usize> = BTreeMap::new();
-    for d in files.iter().flat_map(|f| &f.diagnostics) {
-        *by_rule.entry(d.rule.to_string()).or_default() += 1;
-        if let Some(k) = d.kind {
-            *by_kind.entry(k.to_string()).or_default() += 1;
-        }
-    }
-    let total: usize = by_rule.values().sum();
-    let mut line = format!(
-        "{} file{} checked, {total} finding{}",
-        files.len() - failed,
-        plural(files.len() - failed),
-        plural(total)
-    );
-    if !by_rule.is_empty() {
-        let parts: Vec<String> = by_rule
+pub fn summary_line(tally: &Tally, style: Style) -> String {
+    let checked = tally.documents - tally.failed;
+    let mut line = Message::new("lint-summary")
+        .arg("files", checked)
+        .arg("findings", tally.diagnostics)
+        .say(style.lang);
+    if !tally.by_rule.is_empty() {
+        let sep = style.tr("list-separator");
+        let parts: Vec<String> = tally
+            .by_rule
             .iter()
             .map(|(rule, n)| {
-                if rule == "placeholder" && !by_kind.is_empty() {
-                    let kinds: Vec<String> =
-                        by_kind.iter().map(|(k, n)| format!("{k} {n}")).collect();
-                    format!("{rule} {n}: {}", kinds.join(", "))
+                if rule.name() == "placeholder" && !tally.by_kind.is_empty() {
+                    let kinds: Vec<String> = tally
+                        .by_kind
+                        .iter()
+                        .map(|(k, n)| format!("{} {n}", style.tr(&format!("kind-{}", k.name()))))
+                        .collect();
+                    format!("{rule} {n}{}{}", style.tr("colon"), kinds.join(&sep))
                 } else {
                     format!("{rule} {n}")
                 }
             })
             .collect();
-        line.push_str(&format!(" ({})", parts.join("; ")));
-    }
-    if failed > 0 {
         line.push_str(&format!(
-            ", {failed} file{} could not be read",
-            plural(failed)
+            "{}{}{}",
+            style.tr("paren-open"),
+            parts.join(&style.tr("group-separator")),
+            style.tr("paren-close")
         ));
+    }
+    if tally.failed > 0 {
+        line.push_str(
+            &Message::new("lint-summary-failed")
+                .arg("failed", tally.failed)
+                .say(style.lang),
+        );
     }
     line
 }
 
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
+/// Text for people.
+pub struct TextReporter {
+    opts: ReportOptions,
+    first: bool,
+}
+
+impl TextReporter {
+    /// A text reporter for `opts.view`.
+    pub fn new(opts: ReportOptions) -> Self {
+        TextReporter { opts, first: true }
+    }
+}
+
+impl Reporter for TextReporter {
+    fn begin(&mut self, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn record(&self, report: &DocReport, doc: Option<&Document>) -> io::Result<Vec<u8>> {
+        let mut buf = Vec::new();
+        if report.error.is_some() {
+            return Ok(buf);
+        }
+        let style = self.opts.style;
+        match self.opts.view {
+            View::Lint => {
+                for d in &report.diagnostics {
+                    write_diagnostic(&mut buf, doc, &report.path, d, style)?;
+                }
+            }
+            View::Outline => super::outline::write_outline(&mut buf, report, style)?,
+            View::Phrases => super::phrases::write_phrases(&mut buf, report, style)?,
+            View::Analyze => {}
+        }
+        Ok(buf)
+    }
+
+    fn write(&mut self, out: &mut dyn Write, _report: &DocReport, record: &[u8]) -> io::Result<()> {
+        if record.is_empty() {
+            return Ok(());
+        }
+        // Blocks of `outline` and `phrases` are set apart by a blank line.
+        if !self.first && matches!(self.opts.view, View::Outline | View::Phrases) {
+            out.write_all(b"\n")?;
+        }
+        self.first = false;
+        out.write_all(record)
+    }
+
+    fn finish(
+        &mut self,
+        out: &mut dyn Write,
+        tally: &Tally,
+        corpus: Option<&CorpusReport>,
+    ) -> io::Result<()> {
+        let style = self.opts.style;
+        match self.opts.view {
+            View::Lint if !self.opts.quiet => writeln!(out, "{}", summary_line(tally, style)),
+            View::Analyze => {
+                writeln!(out, "{}", style.paint("1", REPORT_TITLE))?;
+                writeln!(out)?;
+                if let Some(corpus) = corpus {
+                    super::summary::write_corpus_summary(out, corpus, style)?;
+                }
+                if !tally.failures.is_empty() {
+                    writeln!(out)?;
+                    let head = Message::new("analyze-failed-heading")
+                        .arg("failed", tally.failures.len())
+                        .say(style.lang);
+                    writeln!(out, "{}", style.paint("1", &head))?;
+                    for (_, error) in &tally.failures {
+                        writeln!(out, "  {error}")?;
+                    }
+                }
+                Ok(())
+            }
+            _ => Ok(()),
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
     use crate::report::Rule;
     use crate::{Analyzer, Config};
 
@@ -181,7 +272,11 @@ mod tests {
         let diags = Analyzer::new(Config::default()).lint(&doc);
         let slot = diags.iter().find(|d| d.rule == Rule::Placeholder).unwrap();
         let mut out = Vec::new();
-        write_diagnostic(&mut out, Some(&doc), "d.txt", slot, Style { color: false }).unwrap();
+        let style = Style {
+            color: false,
+            lang: Lang::En,
+        };
+        write_diagnostic(&mut out, Some(&doc), "d.txt", slot, style).unwrap();
         String::from_utf8(out).unwrap()
     }
 

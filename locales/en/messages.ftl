@@ -1,0 +1,1 @@
+# Findings: what each rule says about one place in a document.

@@ -1,0 +1,155 @@
+# What the command line says around the findings: summaries, headings, errors.
+
+
+## Punctuation and separators, so lists read right in each language.
+list-separator = {", "}
+group-separator = {"; "}
+colon = {": "}
+paren-open = {" ("}
+paren-close = )
+quote-open = "
+quote-close = "
+
+## Severities, slot kinds and section roles as people read them.
+severity-info = info
+severity-warning = warning
+severity-error = error
+kind-number = number
+kind-date = date
+kind-organization = organization
+kind-person = person
+kind-title = title
+kind-other = other
+kind-number-paren = {" "}(number)
+kind-date-paren = {" "}(date)
+kind-organization-paren = {" "}(organization)
+kind-person-paren = {" "}(person)
+kind-title-paren = {" "}(title)
+kind-other-paren = {" "}(other)
+role-situation = situation
+role-practice = practice
+role-results = results
+role-problems = problems
+role-plans = plans
+
+## Phrase categories of dicts/phrases.txt.
+category-campaign = campaign
+category-meeting = meeting
+category-organization = organization
+category-policy = policy
+category-regulation = regulation
+category-slogan = slogan
+category-theory = theory
+category-work-style = work-style
+category-custom = custom
+
+## Problems reading inputs.
+prefix-error = error:{" "}
+prefix-warning = warning:{" "}
+error-no-inputs = no input files found (default extensions: .txt .md .text .docx; use --glob)
+error-format-unavailable = --format { $format } is not available for this command
+error-output-is-input = refusing to overwrite input file { $path } with -o
+note-output-left-out = leaving out { $path }: it is this run's output (-o)
+note-earlier-report = leaving out { $path }: it is a zongjie report, not a document
+error-none-readable = none of the { $failed } input files could be read
+error-unknown-rule = unknown rule "{ $rule }"; rules are: { $rules }
+
+## lint
+lint-summary = { $files ->
+        [one] { $files } file
+       *[other] { $files } files
+    } checked, { $findings ->
+        [one] { $findings } finding
+       *[other] { $findings } findings
+    }
+lint-summary-failed = , { $failed ->
+        [one] { $failed } file
+       *[other] { $failed } files
+    } could not be read
+
+## analyze
+analyze-failed-heading = Could not be read ({ $failed })
+
+## outline
+outline-no-headings = (no headings)
+outline-no-role = no role
+outline-none = none
+outline-missing-sections = missing sections: { $list }
+outline-numbering-none = numbering errors: none
+outline-numbering-heading = numbering errors:
+outline-numbering-slip = expected { $expected }, found { $found }
+outline-completeness = completeness: { $score } (structure { $structure } · filled { $filled } · form { $form })
+outline-breakdown = slots { $slots }{ $kinds } · missing roles { $missing } · empty sections { $empty } · numbering errors { $numbering } · heading style { $style } · unbalanced { $unbalanced }
+
+## phrases
+phrases-head = { $path } ({ $encoding }, { $tokens } tokens)
+phrases-phrases = phrases
+phrases-titles = titles
+phrases-quotes = quotes
+phrases-keywords = keywords
+phrases-repeated = repeated phrases
+phrases-overused = overused words
+phrases-rate = ({ $rate } per 1000 chars)
+phrases-first-line = (line { $line })
+
+## rules
+rules-off = off
+rules-default = Default level: { $level }. Set it in zongjie.toml ([rules]) or with --rule / --skip-rule.
+
+## CSV columns
+csv-path = path
+csv-encoding = encoding
+csv-error = error
+csv-chars = chars
+csv-tokens = tokens
+csv-slots = slots
+csv-slots-of = slots_{ $kind }
+csv-headings = headings
+csv-missing-roles = missing_roles
+csv-numbering-errors = numbering_errors
+csv-empty-sections = empty_sections
+csv-unbalanced = unbalanced
+csv-phrases = phrases
+csv-completeness = completeness
+csv-warnings = warnings
+csv-line = line
+csv-column = column
+csv-end-line = end_line
+csv-end-column = end_column
+csv-rule = rule
+csv-severity = severity
+csv-kind = kind
+csv-text = text
+csv-message = message
+
+## Help
+help-zongjie = Lint and analyse Chinese work summaries (工作总结, 述职报告).
+help-lint = List unfilled template slots and structure problems as file:line:col diagnostics.
+help-analyze = Analyse many documents in parallel: per-document metrics and corpus statistics.
+help-outline = Print the heading tree, missing sections, numbering slips and completeness.
+help-phrases = List official phrases, cited titles, slogans, keywords and repetitions.
+help-rules = List the lint rules, or explain one.
+help-usage = Usage:{" "}
+help-commands = Commands
+help-options = Options
+help-arguments = Arguments
+help-flag-help = Print help
+help-flag-version = Print version
+help-arg-paths = Files or directories to read (- for standard input).
+help-arg-format = Output format.
+help-arg-output = Write the output to this file instead of standard output (never over an input).
+help-arg-quiet = Print only the results: no progress bar, no closing summary line.
+help-arg-lang = Language of messages: zh or en (default: the locale).
+help-arg-glob = Walk only files matching this glob (repeatable); a glob starting with ! excludes.
+help-arg-encoding = Decode every file with this encoding instead of detecting it (UTF-8, GBK, GB18030, UTF-16LE…).
+help-arg-config = Use this config file instead of the nearest zongjie.toml.
+help-arg-dump_config = Print the effective config as TOML and exit.
+help-arg-color = When to colour text output.
+help-arg-threads = Worker threads (default: all cores); output is the same for any number.
+help-arg-rules = Run only these rules (repeatable or comma-separated).
+help-arg-skip_rules = Do not run these rules (repeatable or comma-separated).
+help-arg-fail_level = Exit with 1 when a finding is at least this severe.
+help-arg-min_docs = Fewest documents a corpus phrase or shared sentence must occur in.
+help-arg-top = Corpus phrases and shared sentences listed (analyze), keywords per document (phrases).
+help-arg-dup_threshold = Least similarity (Jaccard of 5-char shingles) of a near-duplicate pair.
+help-arg-id = The rule to explain (default: list them all).

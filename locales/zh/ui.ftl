@@ -1,0 +1,146 @@
+# 命令行在检查结果之外的文字：汇总、标题、错误信息。
+
+
+## 标点和分隔符。
+list-separator = 、
+group-separator = ；
+colon = ：
+paren-open = （
+paren-close = ）
+quote-open = “
+quote-close = ”
+
+## 严重程度、占位符类别、章节角色。
+severity-info = 提示
+severity-warning = 警告
+severity-error = 错误
+kind-number = 数量
+kind-date = 日期
+kind-organization = 单位
+kind-person = 人员
+kind-title = 标题
+kind-other = 其他
+kind-number-paren = （数量）
+kind-date-paren = （日期）
+kind-organization-paren = （单位）
+kind-person-paren = （人员）
+kind-title-paren = （标题）
+kind-other-paren = （其他）
+role-situation = 工作情况
+role-practice = 主要做法
+role-results = 成效
+role-problems = 存在问题
+role-plans = 下一步打算
+
+## dicts/phrases.txt 的提法类别。
+category-campaign = 学习教育活动
+category-meeting = 会议
+category-organization = 组织机构
+category-policy = 方针政策
+category-regulation = 党内法规
+category-slogan = 重要表述
+category-theory = 理论
+category-work-style = 工作方法
+category-custom = 自定义
+
+## 读取输入时的问题。
+prefix-error = 错误：
+prefix-warning = 警告：
+error-no-inputs = 没有找到要检查的文件（默认读取 .txt .md .text .docx；其他文件请用 --glob 指定）
+error-format-unavailable = 此命令不支持 --format { $format }
+error-output-is-input = -o 指定的 { $path } 是待检查的文件，不予覆盖
+note-output-left-out = 跳过 { $path }：这是本次运行的输出文件（-o）
+note-earlier-report = 跳过 { $path }：这是 zongjie 此前生成的报告，不是文稿
+error-none-readable = { $failed } 个文件都无法读取
+error-unknown-rule = 没有“{ $rule }”这条规则；现有规则：{ $rules }
+
+## lint
+lint-summary = 共检查 { $files } 个文件，发现 { $findings } 处问题
+lint-summary-failed = ，{ $failed } 个文件无法读取
+
+## analyze
+analyze-failed-heading = 无法读取的文件（{ $failed } 个）
+
+## outline
+outline-no-headings = （没有标题）
+outline-no-role = 未归类
+outline-none = 无
+outline-missing-sections = 缺少的部分：{ $list }
+outline-numbering-none = 序号问题：无
+outline-numbering-heading = 序号问题：
+outline-numbering-slip = 应为“{ $expected }”，实为“{ $found }”
+outline-completeness = 完整度：{ $score }（结构 { $structure } · 填写 { $filled } · 格式 { $form }）
+outline-breakdown = 占位符 { $slots } 处{ $kinds } · 缺少部分 { $missing } · 空标题 { $empty } · 序号问题 { $numbering } · 标题写法 { $style } · 符号不成对 { $unbalanced }
+
+## phrases
+phrases-head = { $path }（{ $encoding }，{ $tokens } 个词）
+phrases-phrases = 提法
+phrases-titles = 引用文件
+phrases-quotes = 引号内容
+phrases-keywords = 关键词
+phrases-repeated = 重复短语
+phrases-overused = 套话
+phrases-rate = （每千字 { $rate } 次）
+phrases-first-line = （第 { $line } 行）
+
+## rules
+rules-off = 关闭
+rules-default = 默认级别：{ $level }。可在 zongjie.toml 的 [rules] 中或用 --rule、--skip-rule 调整。
+
+## CSV 列名
+csv-path = 文件
+csv-encoding = 编码
+csv-error = 错误
+csv-chars = 字数
+csv-tokens = 词数
+csv-slots = 占位符
+csv-slots-of = 占位符（{ $kind }）
+csv-headings = 标题数
+csv-missing-roles = 缺少的部分
+csv-numbering-errors = 序号问题
+csv-empty-sections = 空标题
+csv-unbalanced = 符号不成对
+csv-phrases = 提法次数
+csv-completeness = 完整度
+csv-warnings = 读取警告
+csv-line = 行
+csv-column = 列
+csv-end-line = 结束行
+csv-end-column = 结束列
+csv-rule = 规则
+csv-severity = 级别
+csv-kind = 类别
+csv-text = 原文
+csv-message = 说明
+
+## 帮助
+help-zongjie = 检查和分析中文工作总结（工作总结、述职报告等）。
+help-lint = 列出未填写的占位符和结构问题，格式为“文件:行:列”。
+help-analyze = 并行分析大量文稿：逐篇指标和全库统计。
+help-outline = 输出标题层级、缺少的部分、序号问题和完整度。
+help-phrases = 列出提法、引用文件、引号内容、关键词和重复用语。
+help-rules = 列出检查规则，或解释其中一条。
+help-usage = 用法：
+help-commands = 命令
+help-options = 选项
+help-arguments = 参数
+help-flag-help = 显示帮助
+help-flag-version = 显示版本
+help-arg-paths = 要读取的文件或文件夹（- 表示标准输入）。
+help-arg-format = 输出格式：text（默认）、json、ndjson、csv、sarif、rdjson。
+help-arg-output = 输出写入此文件，而不是标准输出（不会覆盖待检查的文件）。
+help-arg-quiet = 只输出结果：不显示进度条和末尾的汇总行。
+help-arg-lang = 提示语言：zh 或 en（默认跟随系统区域设置）。
+help-arg-glob = 只读取与此模式匹配的文件（可重复）；以 ! 开头表示排除。
+help-arg-encoding = 按此编码读取所有文件，不自动识别（UTF-8、GBK、GB18030、UTF-16LE 等）。
+help-arg-config = 使用此配置文件，而不是就近的 zongjie.toml。
+help-arg-dump_config = 以 TOML 格式输出当前生效的配置后退出。
+help-arg-color = 何时使用颜色：auto（默认，输出到终端且未设置 NO_COLOR 时）、always、never。
+help-arg-threads = 工作线程数（默认使用全部核心）；线程数不影响输出结果。
+help-arg-rules = 只运行这些规则（可重复，或用逗号分隔）。
+help-arg-skip_rules = 不运行这些规则（可重复，或用逗号分隔）。
+help-arg-fail_level = 发现此级别及以上的问题时以 1 退出：info、warning（默认）、error。
+help-arg-min_docs = 全库重复短语和相同句子至少出现在多少篇文稿中（默认 2）。
+help-arg-top = 列出的全库短语和句子数（analyze，默认 50）；每篇列出的关键词数（phrases，默认 10）。
+help-arg-dup_threshold = 判定为近似重复的最低相似度（5 字片段的 Jaccard 系数，默认 0.5）。
+help-arg-id = 要解释的规则（不写则列出全部规则）。

@@ -1,0 +1,330 @@
+//! The one path every document command takes: inputs → analysis on the worker pool →
+//! records in path order through the reporter → the closing part → the exit code.
+//!
+//! Inputs go through in batches: a batch is read, analysed and rendered on all cores,
+//! its records are written in path order at once, and (for `analyze`) its features
+//! are folded into the corpus tables. Memory is one batch of documents plus the corpus
+//! statistics. Every command reports unreadable inputs the same way (on stderr, and in
+//! its format), and the exit code is decided here, in [`exit_code`].
+
+use std::fs::File;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use rayon::prelude::*;
+
+use super::progress::Progress;
+use super::{CommonArgs, exit};
+use zongjie::corpus::{Corpus, CorpusOptions, DocFeatures};
+use zongjie::i18n::Message;
+use zongjie::input::{self, ReadOptions, Source};
+use zongjie::render::{self, Format, ReportOptions, Reporter, Style, Tally, View, text};
+use zongjie::report::{DocReport, Severity, Unread};
+use zongjie::{Analyzer, Document};
+
+/// Documents per batch: enough to keep every core busy, few enough that a batch's
+/// texts and records stay small.
+const BATCH: usize = 256;
+
+/// What one run of a document command needs.
+pub struct Job<'a> {
+    /// What each record shows (and which analyses run).
+    pub view: View,
+    /// The analyses and their settings.
+    pub analyzer: &'a Analyzer,
+    /// The shared flags.
+    pub common: &'a CommonArgs,
+    /// `lint`: the least severe finding that makes the exit code 1.
+    pub fail_level: Option<Severity>,
+    /// `analyze`: corpus statistics.
+    pub corpus: Option<CorpusOptions>,
+    /// `analyze`: shared passages in the text summary.
+    pub show_shared: bool,
+}
+
+/// What became of one input.
+enum Outcome {
+    /// Its record (an error record when it could not be read), its corpus features and
+    /// its rendered form.
+    Done(Box<DocReport>, Option<DocFeatures>, io::Result<Vec<u8>>),
+    /// A report zongjie wrote earlier, found among the inputs: left out.
+    EarlierReport(String),
+}
+
+/// Runs `job`; returns the exit code.
+pub fn run(job: Job<'_>) -> Result<u8> {
+    let common = job.common;
+    let lang = job.analyzer.config().language();
+    let format: Format = common.format.into();
+    let style = common.style(lang);
+    let opts = ReportOptions {
+        view: job.view,
+        style,
+        quiet: common.quiet,
+        show_shared: job.show_shared,
+    };
+    let Some(mut reporter) = render::reporter(format, opts) else {
+        bail!(
+            "{}",
+            Message::new("error-format-unavailable")
+                .arg("format", format.name())
+                .say(lang)
+        );
+    };
+    let read = common.read_options()?;
+    let mut sources = common.sources(lang)?;
+    let output = match &common.output {
+        Some(path) => Some(OutputFile::resolve(path)?),
+        None => None,
+    };
+    if let Some(output) = &output {
+        // The report of an earlier run with the same -o is not a document of this one;
+        // anything else it would overwrite is.
+        let before = sources.len();
+        sources.retain(|s| !output.is(s));
+        if sources.len() < before {
+            if !output.holds_a_report() {
+                bail!(
+                    "{}",
+                    Message::new("error-output-is-input")
+                        .arg("path", output.path.display().to_string())
+                        .say(lang)
+                );
+            }
+            eprintln!(
+                "zongjie: {}",
+                Message::new("note-output-left-out")
+                    .arg("path", output.path.display().to_string())
+                    .say(lang)
+            );
+        }
+        if sources.is_empty() {
+            bail!("{}", lang.tr("error-no-inputs"));
+        }
+    }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(common.threads.unwrap_or(0))
+        .build()
+        .context("starting worker threads")?;
+    // The output stream is never locked across a parallel section: the main thread
+    // writes one batch at a time, with the progress bar cleared.
+    let to_terminal = output.is_none() && io::stdout().is_terminal();
+    let mut out: Box<dyn Write> = match &output {
+        Some(o) => Box::new(BufWriter::new(
+            File::create(&o.path).with_context(|| format!("{}", o.path.display()))?,
+        )),
+        None => Box::new(BufWriter::new(io::stdout())),
+    };
+    if matches!(job.view, View::Phrases | View::Analyze)
+        || job.analyzer.config().enabled(zongjie::Rule::RepeatedPhrase)
+    {
+        // Load jieba and its tables on the pool before the first document needs them.
+        pool.install(|| job.analyzer.prepare());
+    }
+    let progress = Progress::start(sources.len() as u64, !common.quiet);
+    reporter.begin(&mut *out)?;
+    let mut corpus = job.corpus.clone().map(Corpus::new);
+    let mut tally = Tally::default();
+    let mut skipped: Vec<String> = Vec::new();
+    let problems_style = Style {
+        color: style.color && io::stderr().is_terminal(),
+        lang,
+    };
+    for batch in sources.chunks(BATCH) {
+        let reporter_ref: &dyn Reporter = &*reporter;
+        let outcomes: Vec<Outcome> = pool.install(|| {
+            batch
+                .par_iter()
+                .map(|entry| {
+                    let outcome = process(entry, &job, &read, reporter_ref);
+                    progress.inc();
+                    outcome
+                })
+                .collect()
+        });
+        let mut reports = Vec::with_capacity(outcomes.len());
+        let mut features = Vec::with_capacity(outcomes.len());
+        progress.suspend(|| -> Result<()> {
+            let mut err = io::stderr().lock();
+            for outcome in outcomes {
+                let (report, feature, record) = match outcome {
+                    Outcome::Done(report, feature, record) => (*report, feature, record),
+                    Outcome::EarlierReport(path) => {
+                        skipped.push(path);
+                        continue;
+                    }
+                };
+                text::write_read_problems(
+                    &mut err,
+                    &report.path,
+                    report.error.as_deref(),
+                    &report.warnings,
+                    problems_style,
+                )?;
+                let record = record.with_context(|| report.path.clone())?;
+                reporter.write(&mut *out, &report, &record)?;
+                tally.add(&report);
+                reports.push(report);
+                features.push(feature);
+            }
+            drop(err);
+            if to_terminal {
+                out.flush()?;
+            }
+            Ok(())
+        })?;
+        if let Some(corpus) = corpus.as_mut() {
+            let batch: Vec<(&DocReport, Option<DocFeatures>)> =
+                reports.iter().zip(features).collect();
+            pool.install(|| corpus.add_batch(batch));
+        }
+    }
+    progress.finish();
+    for path in &skipped {
+        eprintln!(
+            "zongjie: {}",
+            Message::new("note-earlier-report")
+                .arg("path", path)
+                .say(lang)
+        );
+    }
+    let corpus_report = corpus.map(|corpus| {
+        pool.install(|| {
+            corpus.finish(|path| {
+                input::read_source(&Source::Path(path.into()), &read)
+                    .ok()
+                    .map(|d| d.text().to_string())
+            })
+        })
+    });
+    reporter.finish(&mut *out, &tally, corpus_report.as_ref())?;
+    out.flush()?;
+    let code = exit_code(job.view, &tally, job.fail_level);
+    if job.view == View::Analyze && code == exit::FAILURE {
+        eprintln!(
+            "zongjie: {}",
+            Message::new("error-none-readable")
+                .arg("failed", tally.failed)
+                .say(lang)
+        );
+    }
+    Ok(code)
+}
+
+/// The exit code of a run, the same in every format: 2 when an input could not be read
+/// (for `analyze`, which goes on past junk in archives, only when none could), 1 when
+/// `lint` found something at or above the fail level, else 0.
+pub fn exit_code(view: View, tally: &Tally, fail_level: Option<Severity>) -> u8 {
+    let unread = match view {
+        View::Analyze => tally.failed > 0 && tally.failed == tally.documents,
+        _ => tally.failed > 0,
+    };
+    if unread {
+        return exit::FAILURE;
+    }
+    match fail_level {
+        Some(level) if tally.max_severity.is_some_and(|s| s >= level) => exit::FINDINGS,
+        _ => exit::CLEAN,
+    }
+}
+
+/// Reads, analyses and renders one input (on a worker).
+fn process(
+    entry: &std::result::Result<Source, zongjie::Error>,
+    job: &Job<'_>,
+    read: &ReadOptions,
+    reporter: &dyn Reporter,
+) -> Outcome {
+    let done = |report: DocReport, features: Option<DocFeatures>, doc: Option<&Document>| {
+        let record = reporter.record(&report, doc);
+        Outcome::Done(Box::new(report), features, record)
+    };
+    let unread = |unread: Unread| done(DocReport::unread(unread), None, None);
+    let source = match entry {
+        Ok(source) => source,
+        Err(e) => {
+            return unread(Unread {
+                path: input::walk::error_path(e),
+                path_bytes: e.path().and_then(input::path_name::raw_hex),
+                error: e.to_string(),
+            });
+        }
+    };
+    let doc = match input::read_source(source, read) {
+        Ok(doc) => doc,
+        Err(e) => {
+            return unread(Unread {
+                path: source.display_name(),
+                path_bytes: source.raw_path(),
+                error: e.to_string(),
+            });
+        }
+    };
+    if is_report(&doc) {
+        return Outcome::EarlierReport(doc.path.clone());
+    }
+    let analyzer = job.analyzer;
+    let (report, features) = match (job.view, &job.corpus) {
+        (View::Lint, _) => (analyzer.lint_report(&doc), None),
+        (View::Outline, _) => (analyzer.structure(&doc), None),
+        (View::Analyze, Some(opts)) => {
+            let (report, features) = analyzer.analyze_for_corpus(&doc, opts);
+            (report, Some(features))
+        }
+        (View::Phrases | View::Analyze, _) => (analyzer.analyze(&doc), None),
+    };
+    done(report, features, Some(&doc))
+}
+
+/// Whether a document read is a report zongjie wrote earlier.
+fn is_report(doc: &Document) -> bool {
+    render::is_zongjie_report(doc.text())
+}
+
+/// The `-o` file, resolved so it can be told apart from the inputs.
+struct OutputFile {
+    path: PathBuf,
+    /// Its absolute path with the folder's symlinks resolved (the file may not exist yet).
+    canonical: PathBuf,
+}
+
+impl OutputFile {
+    fn resolve(path: &Path) -> Result<Self> {
+        let canonical = match std::fs::canonicalize(path) {
+            Ok(p) => p,
+            Err(_) => {
+                let name = path
+                    .file_name()
+                    .with_context(|| format!("-o {}: not a file name", path.display()))?;
+                let dir = match path.parent() {
+                    Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+                    _ => PathBuf::from("."),
+                };
+                std::fs::canonicalize(&dir)
+                    .with_context(|| format!("-o {}: no folder {}", path.display(), dir.display()))?
+                    .join(name)
+            }
+        };
+        Ok(OutputFile {
+            path: path.to_path_buf(),
+            canonical,
+        })
+    }
+
+    /// Whether the file holds a report zongjie wrote (so overwriting it loses nothing).
+    fn holds_a_report(&self) -> bool {
+        use std::io::Read;
+        let mut head = Vec::new();
+        let read = File::open(&self.canonical).and_then(|f| f.take(1024).read_to_end(&mut head));
+        read.is_ok() && render::is_zongjie_report(&String::from_utf8_lossy(&head))
+    }
+
+    /// Whether `source` is this file.
+    fn is(&self, source: &std::result::Result<Source, zongjie::Error>) -> bool {
+        match source {
+            Ok(Source::Path(p)) => std::fs::canonicalize(p).is_ok_and(|p| p == self.canonical),
+            _ => false,
+        }
+    }
+}
