@@ -16,7 +16,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::{InputArgs, exit, json_on_fatal, read_one};
+use super::{InputArgs, ProfileArgs, exit, json_on_fatal, read_one};
 use zongjie::corpus::{Corpus, CorpusOptions, CorpusReport, DocFeatures};
 use zongjie::input::{self, ReadOptions, Source};
 use zongjie::render::{Style, csv, summary};
@@ -34,6 +34,8 @@ const PROGRESS_DELAY: Duration = Duration::from_secs(1);
 pub struct AnalyzeArgs {
     #[command(flatten)]
     input: InputArgs,
+    #[command(flatten)]
+    profile: ProfileArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = AnalyzeFormat::Text)]
     format: AnalyzeFormat,
@@ -81,7 +83,8 @@ pub fn run(args: AnalyzeArgs) -> Result<u8> {
 }
 
 fn analyze(args: &AnalyzeArgs) -> Result<u8> {
-    let config = args.input.load_config()?;
+    let mut config = args.input.load_config()?;
+    args.profile.apply(&mut config)?;
     let read = args.input.read_options()?;
     let sources = args.input.sources()?;
     if let Some(out) = &args.output {

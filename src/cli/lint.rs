@@ -5,8 +5,8 @@ use std::io::{self, Write};
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 
-use super::{InputArgs, RuleArgs, all_failed, exit, json_on_fatal, map_inputs};
-use zongjie::lint_document;
+use super::{InputArgs, ProfileArgs, RuleArgs, all_failed, exit, json_on_fatal, map_inputs};
+use zongjie::{document_warnings, lint_document, profile_name};
 use zongjie::render::json::{LintOutput, LintSummary};
 use zongjie::render::{Style, text};
 use zongjie::report::{FileLint, SCHEMA_VERSION, Severity};
@@ -18,6 +18,8 @@ pub struct LintArgs {
     input: InputArgs,
     #[command(flatten)]
     rules: RuleArgs,
+    #[command(flatten)]
+    profile: ProfileArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = LintFormat::Text)]
     format: LintFormat,
@@ -64,6 +66,7 @@ pub fn run(args: LintArgs) -> Result<u8> {
 fn lint(args: &LintArgs) -> Result<u8> {
     let mut config = args.input.load_config()?;
     args.rules.apply(&mut config);
+    args.profile.apply(&mut config)?;
     if args.dump_config {
         print!("{}", toml::to_string(&config.to_file())?);
         return Ok(exit::CLEAN);
@@ -78,7 +81,8 @@ fn lint(args: &LintArgs) -> Result<u8> {
                 path: doc.path.clone(),
                 encoding: doc.encoding.clone(),
                 error: None,
-                warnings: doc.warnings.clone(),
+                warnings: document_warnings(doc),
+                profile: Some(profile_name(doc, &config)),
                 diagnostics: lint_document(doc, &config),
             };
             let rendered = if text_mode {

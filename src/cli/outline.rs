@@ -7,7 +7,7 @@
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 
-use super::{InputArgs, RuleArgs, json_on_fatal, map_inputs, print_reports};
+use super::{InputArgs, ProfileArgs, RuleArgs, json_on_fatal, map_inputs, print_reports};
 use zongjie::analyze_structure;
 use zongjie::render::json::OutlineOutput;
 use zongjie::render::outline::write_outline;
@@ -21,6 +21,8 @@ pub struct OutlineArgs {
     /// Rules behind the missing sections, numbering slips and completeness score.
     #[command(flatten)]
     rules: RuleArgs,
+    #[command(flatten)]
+    profile: ProfileArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutlineFormat::Text)]
     format: OutlineFormat,
@@ -40,6 +42,7 @@ pub fn run(args: OutlineArgs) -> Result<u8> {
 fn outline(args: &OutlineArgs) -> Result<u8> {
     let mut config = args.input.load_config()?;
     args.rules.apply(&mut config);
+    args.profile.apply(&mut config)?;
     let style = args.input.style();
     let reports = map_inputs(
         &args.input,

@@ -17,6 +17,7 @@ pub fn header() -> Vec<String> {
     cols.extend(
         [
             "headings",
+            "profile",
             "missing_roles",
             "numbering_errors",
             "empty_sections",
@@ -52,6 +53,7 @@ pub fn row(doc: &DocReport) -> Vec<String> {
     let b = &doc.completeness.breakdown;
     row.extend([
         doc.headings.len().to_string(),
+        doc.profile.clone().unwrap_or_default(),
         missing.join(";"),
         doc.numbering_errors.len().to_string(),
         b.empty_sections.to_string(),
@@ -61,7 +63,11 @@ pub fn row(doc: &DocReport) -> Vec<String> {
             .map(|p| p.count)
             .sum::<usize>()
             .to_string(),
-        format!("{:.3}", doc.completeness.score),
+        // No score is an empty cell, which spreadsheets leave out of averages.
+        doc.completeness
+            .score
+            .map(|s| format!("{s:.3}"))
+            .unwrap_or_default(),
         doc.warnings.join("; "),
     ]);
     row
@@ -106,5 +112,8 @@ mod tests {
         write_record(&mut out, &row(&doc)).unwrap();
         let s = String::from_utf8(out).unwrap();
         assert!(s.starts_with("a.txt,,\"bad, really\",0,"), "{s}");
+        // No score: an empty cell, not 0.
+        let score_col = header().iter().position(|c| c == "completeness").unwrap();
+        assert_eq!(row(&doc)[score_col], "");
     }
 }

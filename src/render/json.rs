@@ -90,6 +90,8 @@ pub struct OutlineDocument<'a> {
     /// Path, encoding, error, warnings.
     #[serde(flatten)]
     pub header: DocHeader<'a>,
+    /// The genre profile the document was judged by.
+    pub profile: Option<&'a str>,
     /// Headings in text order.
     pub headings: &'a [Heading],
     /// Required roles no level-1 section holds.
@@ -104,6 +106,7 @@ impl<'a> From<&'a DocReport> for OutlineDocument<'a> {
     fn from(r: &'a DocReport) -> Self {
         OutlineDocument {
             header: r.into(),
+            profile: r.profile.as_deref(),
             headings: &r.headings,
             sections_missing: &r.sections_missing,
             numbering_errors: &r.numbering_errors,

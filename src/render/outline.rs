@@ -12,6 +12,9 @@ use crate::report::{Completeness, DocReport};
 /// Writes the outline of one analysed document.
 pub fn write_outline(out: &mut dyn Write, report: &DocReport, style: Style) -> io::Result<()> {
     writeln!(out, "{}", style.paint("1", &report.path))?;
+    if let Some(profile) = &report.profile {
+        writeln!(out, "profile: {profile}")?;
+    }
     let width = report
         .headings
         .iter()
@@ -23,7 +26,7 @@ pub fn write_outline(out: &mut dyn Write, report: &DocReport, style: Style) -> i
     }
     for h in &report.headings {
         let indent = "  ".repeat(usize::from(h.level.saturating_sub(1)));
-        let roles = if h.level == 1 {
+        let roles = if h.level == 1 || !h.roles.is_empty() {
             let names: Vec<&str> = h.roles.iter().map(|r| r.name()).collect();
             let names = if names.is_empty() {
                 "no role".to_string()
@@ -58,11 +61,13 @@ pub fn write_outline(out: &mut dyn Write, report: &DocReport, style: Style) -> i
 }
 
 fn write_completeness(out: &mut dyn Write, c: &Completeness) -> io::Result<()> {
-    writeln!(
-        out,
-        "completeness: {:.3} (structure {:.3} · filled {:.3} · form {:.3})",
-        c.score, c.structure, c.filled, c.form
-    )?;
+    match (c.score, c.structure, c.filled, c.form) {
+        (Some(score), Some(structure), Some(filled), Some(form)) => writeln!(
+            out,
+            "completeness: {score:.3} (structure {structure:.3} · filled {filled:.3} · form {form:.3})"
+        )?,
+        _ => writeln!(out, "completeness: none (nothing to score)")?,
+    }
     let b = &c.breakdown;
     let slots: usize = b.slots.values().sum();
     let kinds: Vec<String> = b.slots.iter().map(|(k, n)| format!("{k} {n}")).collect();

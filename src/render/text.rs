@@ -29,7 +29,7 @@ pub fn write_diagnostic(
     };
     let kind = d.kind.map(|k| format!(" ({k})")).unwrap_or_default();
     let quoted = format!("\"{}\"", d.text);
-    // Some messages quote their text already (`"进一步" used 14 times …`).
+    // Most messages quote their text already (`"四、" should be "三、"`).
     let shown = if d.text.is_empty() || d.message.contains(&quoted) {
         String::new()
     } else {
@@ -162,6 +162,18 @@ pub fn summary_line(files: &[FileLint]) -> String {
             ", {failed} file{} could not be read",
             plural(failed)
         ));
+    }
+    let mut profiles: BTreeMap<&str, usize> = BTreeMap::new();
+    for p in files.iter().filter_map(|f| f.profile.as_deref()) {
+        *profiles.entry(p).or_default() += 1;
+    }
+    if !profiles.is_empty() {
+        let parts: Vec<String> = if files.len() == 1 {
+            profiles.keys().map(|p| p.to_string()).collect()
+        } else {
+            profiles.iter().map(|(p, n)| format!("{p} {n}")).collect()
+        };
+        line.push_str(&format!("; profile {}", parts.join(", ")));
     }
     line
 }
