@@ -108,7 +108,12 @@ impl Config {
     /// when there is none called `name`.
     pub fn set_profile(&mut self, name: &str) -> std::result::Result<(), String> {
         if self.dicts.profile(name).is_none() {
-            let names: Vec<&str> = self.dicts.profiles.iter().map(|p| p.name.as_str()).collect();
+            let names: Vec<&str> = self
+                .dicts
+                .profiles
+                .iter()
+                .map(|p| p.name.as_str())
+                .collect();
             return Err(format!(
                 "there is no profile {name:?}; the profiles are {}",
                 names.join(", ")

@@ -347,9 +347,10 @@ pub fn parse_profiles(text: &str) -> Vec<Profile> {
             "require" => p.required.extend(roles()),
             "optional" => p.optional.extend(roles()),
             _ => {
-                if let (Some(role), Some(word)) =
-                    (values.first().and_then(|r| Role::from_name(r)), values.get(1))
-                {
+                if let (Some(role), Some(word)) = (
+                    values.first().and_then(|r| Role::from_name(r)),
+                    values.get(1),
+                ) {
                     p.keywords.push((role, (*word).to_string()));
                 }
             }
@@ -491,12 +492,23 @@ mod tests {
         let names: Vec<&str> = d.profiles.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(
             names,
-            ["disclosure", "debrief-integrity", "debrief", "study", "work-summary", "general"]
+            [
+                "disclosure",
+                "debrief-integrity",
+                "debrief",
+                "study",
+                "work-summary",
+                "general"
+            ]
         );
         for p in &d.profiles {
             assert!(!p.label.is_empty() && !p.required.is_empty(), "{}", p.name);
             assert_eq!(p.titles.is_empty(), p.name == GENERAL_PROFILE, "{}", p.name);
-            assert!(p.required.iter().all(|r| !p.optional.contains(r)), "{}", p.name);
+            assert!(
+                p.required.iter().all(|r| !p.optional.contains(r)),
+                "{}",
+                p.name
+            );
         }
         assert_eq!(d.general_profile().required, vec![Role::Situation]);
         let t = &d.template;

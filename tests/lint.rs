@@ -63,6 +63,10 @@ pub const SEED_SLOTS: &[(usize, usize, &str, &str)] = &[
     (25, 77, "XX", "organization"),
 ];
 
+/// The seed's first line is a template notice left at the top (issue 10: a notice is
+/// a slot of its own kind): (line, column, kind).
+pub const SEED_NOTICE: (usize, usize, &str) = (1, 1, "notice");
+
 #[test]
 fn seed_has_exactly_its_57_slots_at_their_positions() {
     let run = zongjie(&["lint", "--format", "json", s(&seed())]);
@@ -70,9 +74,15 @@ fn seed_has_exactly_its_57_slots_at_their_positions() {
     let json = run.json();
     assert_eq!(json["version"], 1);
     let diags = json["files"][0]["diagnostics"].as_array().unwrap();
+    let notices: Vec<(u64, u64)> = diags
+        .iter()
+        .filter(|d| d["kind"] == "notice")
+        .map(|d| (d["line"].as_u64().unwrap(), d["column"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(notices, vec![(SEED_NOTICE.0 as u64, SEED_NOTICE.1 as u64)]);
     let slots: Vec<(usize, usize, String, String)> = diags
         .iter()
-        .filter(|d| d["rule"] == "placeholder")
+        .filter(|d| d["rule"] == "placeholder" && d["kind"] != "notice")
         .map(|d| {
             (
                 d["line"].as_u64().unwrap() as usize,
@@ -120,12 +130,19 @@ fn text_output_is_compiler_style_without_colour_when_piped() {
     assert_eq!(run.code, 1);
     let first = run.stdout.lines().next().unwrap();
     assert!(
-        first.ends_with("000_8b951c6cf26f8b4e.txt:4:7: warning[placeholder]: unfilled placeholder \"XX\" (organization)"),
+        first.ends_with("000_8b951c6cf26f8b4e.txt:1:1: warning[placeholder]: template notice left in \"本文系邮箱投稿，仅供学习参考，请勿照搬照抄！\" (notice)"),
         "{first}"
+    );
+    assert!(
+        run.stdout.contains("000_8b951c6cf26f8b4e.txt:4:7: warning[placeholder]: unfilled placeholder \"XX\" (organization)"),
+        "{}",
+        run.stdout
     );
     assert!(!run.stdout.contains('\x1b'));
     let last = run.stdout.lines().last().unwrap();
-    assert!(last.starts_with("1 file checked, 57 findings"), "{last}");
+    assert!(last.starts_with("1 file checked, 58 findings"), "{last}");
+    assert!(last.contains("notice 1"), "{last}");
+    assert!(last.ends_with("; profile study"), "{last}");
     assert!(last.contains("organization 27"), "{last}");
 }
 
@@ -193,7 +210,7 @@ fn forced_encoding_is_used() {
 #[test]
 fn samples_find_what_the_readme_says() {
     for (name, slots) in [
-        ("01_template.txt", 73),
+        ("01_template.txt", 74),
         ("02_filled.txt", 0),
         ("03_half_filled.txt", 11),
         ("04_gbk.txt", 12),
@@ -345,7 +362,7 @@ fn ndjson_is_a_line_per_file_then_summary() {
             .ends_with("01_template.txt")
     );
     assert_eq!(lines[2]["summary"]["files"], 2);
-    assert_eq!(lines[2]["summary"]["diagnostics"], 73);
+    assert_eq!(lines[2]["summary"]["diagnostics"], 74);
 }
 
 #[test]

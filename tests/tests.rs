@@ -7,6 +7,7 @@ mod util;
 
 mod analyze;
 mod fuzz_regressions;
+mod genre;
 mod hostile;
 mod lint;
 mod outline;

@@ -13,8 +13,8 @@
 //!
 //! What must stay true: items are found left to right in one pass per line.
 
-use super::{Slip, SlipKind};
 use super::numeral::{han, is_han_digit, parse_han};
+use super::{Slip, SlipKind};
 use crate::document::Document;
 
 /// The word family of an item.
@@ -61,7 +61,10 @@ pub fn slips(doc: &Document, heading_starts: &[usize]) -> Vec<Slip> {
     for line in doc.lines() {
         for item in items(line.text) {
             let start = line.byte_start + item.start;
-            while heading_starts.get(next_heading).is_some_and(|&h| h <= start) {
+            while heading_starts
+                .get(next_heading)
+                .is_some_and(|&h| h <= start)
+            {
                 last = [0; 3];
                 next_heading += 1;
             }
@@ -226,7 +229,10 @@ mod tests {
         let text = "一是学习；二是调研。（二）乙。三是落实。";
         let doc = Document::from_str("t", text);
         let at = text.find('（').unwrap();
-        let got: Vec<String> = slips(&doc, &[at]).iter().map(|s| s.expected.clone()).collect();
+        let got: Vec<String> = slips(&doc, &[at])
+            .iter()
+            .map(|s| s.expected.clone())
+            .collect();
         assert_eq!(got, vec!["一是"]);
         assert_eq!(slips(&doc, &[]).len(), 0);
     }

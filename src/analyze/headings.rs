@@ -494,7 +494,10 @@ mod tests {
         let h = heading_in_line(&clause).unwrap();
         assert_eq!((h.title, h.has_body), ("加强队伍建设", true));
         let with_body = format!("（一）{}。正文", "加强".repeat(31));
-        assert_eq!(heading_in_line(&with_body).unwrap().title.chars().count(), MAX_TITLE_CHARS);
+        assert_eq!(
+            heading_in_line(&with_body).unwrap().title.chars().count(),
+            MAX_TITLE_CHARS
+        );
     }
 
     /// One line a case: a Markdown heading, its depth, marker text and title.

@@ -116,10 +116,16 @@ mod messages {
     pub fn slip(s: &Slip) -> String {
         let (found, expected) = (&s.found, &s.expected);
         match s.kind {
-            SlipKind::Start => format!("\"{found}\" should be \"{expected}\": the numbering starts here"),
+            SlipKind::Start => {
+                format!("\"{found}\" should be \"{expected}\": the numbering starts here")
+            }
             SlipKind::Skip => format!("\"{found}\" should be \"{expected}\": a number is skipped"),
-            SlipKind::Repeat => format!("\"{found}\" should be \"{expected}\": the number is used twice"),
-            SlipKind::Back => format!("\"{found}\" should be \"{expected}\": the numbering goes back"),
+            SlipKind::Repeat => {
+                format!("\"{found}\" should be \"{expected}\": the number is used twice")
+            }
+            SlipKind::Back => {
+                format!("\"{found}\" should be \"{expected}\": the numbering goes back")
+            }
         }
     }
 }

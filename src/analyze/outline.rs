@@ -21,7 +21,8 @@
 //!   that mixes them is told the standard `1.`.
 //! - `empty-section`: a section heading with no body on its line, no text before
 //!   the next section heading of the same or a shallower level, and no list under
-//!   it. A list item without a body is never empty.
+//!   it. A list item without a body is never empty, and neither is a section marker
+//!   on a line that ends like a sentence (`（一）持续优化营商环境；`): a list item too.
 //! - `missing-section`: a role the document's genre profile requires (or the
 //!   config's `required-roles`) that no top-level section holds, reported at line 1.
 //!   Top-level sections are the headings of the shallowest level the document uses
@@ -84,6 +85,9 @@ struct Found {
     section: bool,
     /// Leading white space of its line, for nesting Markdown lists.
     indent: usize,
+    /// Whether its line ends like a sentence (`；`, `。`): an item of a list written
+    /// with section markers (`（一）加强学习；`), which needs nothing under it.
+    sentence: bool,
     /// Byte offset where it starts.
     start: usize,
     /// The marker (the title, without a marker).
@@ -152,7 +156,11 @@ pub fn outline(doc: &Document, config: &Config) -> Outline {
     } else {
         missing_roles(&found, &required)
     };
-    findings.extend(missing.iter().map(|&role| missing_finding(doc, role, profile)));
+    findings.extend(
+        missing
+            .iter()
+            .map(|&role| missing_finding(doc, role, profile)),
+    );
     findings.sort_by_key(|f| (f.span.byte_start, f.rule));
     Outline {
         slips: numbering(&found, &styles),
@@ -251,7 +259,11 @@ fn drop_title(segments: &[Segment], candidates: &mut Vec<(&Segment, LineHeading)
 
 /// The headings of the candidates, each with its tier.
 fn build(doc: &Document, candidates: &[(&Segment, LineHeading)]) -> Vec<Found> {
-    let shallowest = candidates.iter().filter_map(|(_, h)| h.atx).min().unwrap_or(1);
+    let shallowest = candidates
+        .iter()
+        .filter_map(|(_, h)| h.atx)
+        .min()
+        .unwrap_or(1);
     candidates
         .iter()
         .map(|(seg, h)| {
@@ -290,6 +302,10 @@ fn build(doc: &Document, candidates: &[(&Segment, LineHeading)]) -> Vec<Found> {
                 gbt: by_marker.is_some() && h.marker.is_some(),
                 section,
                 indent: if seg.line_start { h.indent } else { 0 },
+                sentence: seg
+                    .text
+                    .trim_end()
+                    .ends_with(['；', ';', '。', '.', '！', '!', '？', '?', '，', ',']),
                 start: at,
                 marker: marker_span,
                 text: doc.span(at, seg.start + h.title_end),
@@ -319,7 +335,11 @@ fn assign_roles(found: &mut [Found], dicts: &Dicts, profile: &Profile) {
         .any(|f| f.heading.roles.contains(&Role::Situation));
     if !any_situation {
         for f in found.iter_mut().filter(|f| is_top(f)) {
-            if f.heading.roles.iter().any(|r| matches!(r, Role::Problems | Role::Plans)) {
+            if f.heading
+                .roles
+                .iter()
+                .any(|r| matches!(r, Role::Problems | Role::Plans))
+            {
                 break;
             }
             if f.heading.roles.is_empty() {
@@ -398,7 +418,12 @@ impl Styles {
         let mixed_l3 = counts
             .get(&(Tier::L3, Numeral::Arabic))
             .is_some_and(|styles| {
-                styles.keys().map(|s| s.suffix).collect::<BTreeSet<_>>().len() > 1
+                styles
+                    .keys()
+                    .map(|s| s.suffix)
+                    .collect::<BTreeSet<_>>()
+                    .len()
+                    > 1
             });
         let common = counts
             .into_iter()
@@ -518,7 +543,9 @@ fn numbering(found: &[Found], styles: &Styles) -> Vec<Slip> {
         }
         let Some(style) = f.style else { continue };
         // A shallower item ends the lists nested in it.
-        lists.retain(|&(indent, tier, _)| indent < f.indent || (indent == f.indent && tier <= f.tier));
+        lists.retain(|&(indent, tier, _)| {
+            indent < f.indent || (indent == f.indent && tier <= f.tier)
+        });
         let open = lists
             .iter_mut()
             .rfind(|(indent, tier, _)| (*indent, *tier) == (f.indent, f.tier));
@@ -562,7 +589,7 @@ fn slip(f: &Found, styles: &Styles, style: MarkerStyle, prev: u32, expected: u32
 fn empty_sections(found: &[Found], content: &[usize]) -> Vec<Finding> {
     let mut out = Vec::new();
     for (i, f) in found.iter().enumerate() {
-        if !f.section || f.heading.has_body {
+        if !f.section || f.heading.has_body || f.sentence {
             continue;
         }
         let next = found.get(i + 1);
@@ -627,7 +654,10 @@ mod messages {
         if reasons.is_empty() {
             format!("write \"{want}\" instead of \"{marker}\"")
         } else {
-            format!("write \"{want}\" instead of \"{marker}\": {}", reasons.join("; "))
+            format!(
+                "write \"{want}\" instead of \"{marker}\": {}",
+                reasons.join("; ")
+            )
         }
     }
 
@@ -723,8 +753,14 @@ mod tests {
     fn lists_restart_and_nest() {
         let cases: &[(&str, &[&str])] = &[
             ("一、甲\n1. 项\n2. 项\n正文\n1. 项\n2. 项", &[]),
-            ("## 一、甲\n1. 项\n   1. 子项\n   2. 子项\n2. 项\n3. 项", &[]),
-            ("## 一、甲\n1. 项\n   1. 子项\n   3. 子项\n2. 项", &["4:2.>3."]),
+            (
+                "## 一、甲\n1. 项\n   1. 子项\n   2. 子项\n2. 项\n3. 项",
+                &[],
+            ),
+            (
+                "## 一、甲\n1. 项\n   1. 子项\n   3. 子项\n2. 项",
+                &["4:2.>3."],
+            ),
             ("## 工作回顾\n1. 项\n2. 项\n## 不足\n1. 项\n2. 项", &[]),
             ("1. 项\n2. 项\n2. 项", &["3:3.>2."]),
         ];
@@ -786,6 +822,11 @@ mod tests {
             ("一、甲\n1.学习\n2.调研\n二、乙\n正文", &[]),
             ("一、甲\n（1）学习；\n（2）调研；\n二、乙\n正文", &[]),
             ("一、甲\n1.学习\n（1）\n二、乙\n正文", &[]),
+            // Section markers on sentences are list items too.
+            (
+                "三、打算\n（一）加强学习；\n（二）改进作风。\n（三）狠抓落实",
+                &[4],
+            ),
             // A section whose only content is a list is not empty.
             ("## 不足\n1. 学习不够", &[]),
             ("## 工作回顾\n## 不足\n正文", &[1]),
@@ -926,11 +967,25 @@ mod tests {
             .findings
             .iter()
             .filter(|f| f.rule == Rule::MissingSection)
-            .map(|f| (f.span.line, f.span.column, f.span.end_column, f.text.as_str(), f.message.as_str()))
+            .map(|f| {
+                (
+                    f.span.line,
+                    f.span.column,
+                    f.span.end_column,
+                    f.text.as_str(),
+                    f.message.as_str(),
+                )
+            })
             .collect();
         assert_eq!(
             found,
-            vec![(1, 1, 10, "problems", "no \"problems\" section (such as 存在的问题), which a 工作总结 should have")]
+            vec![(
+                1,
+                1,
+                10,
+                "problems",
+                "no \"problems\" section (such as 存在的问题), which a 工作总结 should have"
+            )]
         );
     }
 
@@ -938,10 +993,15 @@ mod tests {
     /// titles name no role before the problems section are that account.
     #[test]
     fn untitled_sections_recount_the_work() {
-        let out = run("一、坚持党建引领\n正文\n二、聚焦主责主业\n正文\n三、存在的不足\n正文\n四、坚持学习\n正文");
+        let out = run(
+            "一、坚持党建引领\n正文\n二、聚焦主责主业\n正文\n三、存在的不足\n正文\n四、坚持学习\n正文",
+        );
         let roles: Vec<Vec<Role>> = out.headings.iter().map(|h| h.roles.clone()).collect();
         use Role::*;
-        assert_eq!(roles, vec![vec![Situation], vec![Situation], vec![Problems], vec![]]);
+        assert_eq!(
+            roles,
+            vec![vec![Situation], vec![Situation], vec![Problems], vec![]]
+        );
         assert_eq!(out.profile, "general");
         assert!(out.missing.is_empty());
     }
@@ -952,7 +1012,10 @@ mod tests {
     fn no_sections_misses_every_role() {
         assert_eq!(run("请XX同志于X月X日前报送").missing, vec![Role::Situation]);
         let debrief = run("述职报告\n本人一年来认真履职。");
-        assert_eq!(debrief.missing, vec![Role::Situation, Role::Problems, Role::Plans]);
+        assert_eq!(
+            debrief.missing,
+            vec![Role::Situation, Role::Problems, Role::Plans]
+        );
         assert!(run("").missing.is_empty());
         assert!(run(" \n\u{3000}\n").missing.is_empty());
     }
@@ -972,7 +1035,10 @@ mod tests {
         let mut config = Config::default();
         config.set_profile("debrief").unwrap();
         let out = outline(&doc, &config);
-        assert_eq!((out.profile.as_str(), out.missing.clone()), ("debrief", vec![Role::Problems]));
+        assert_eq!(
+            (out.profile.as_str(), out.missing.clone()),
+            ("debrief", vec![Role::Problems])
+        );
     }
 
     /// Markdown headings are sections: their levels come from their depth below the
@@ -998,7 +1064,12 @@ mod tests {
             ]
         );
         assert_eq!(out.profile, "work-summary");
-        assert!(out.slips.is_empty() && out.findings.is_empty(), "{:?} {:?}", out.slips, out.findings);
+        assert!(
+            out.slips.is_empty() && out.findings.is_empty(),
+            "{:?} {:?}",
+            out.slips,
+            out.findings
+        );
     }
 
     /// Text pasted as one line: its headings are found where they start, with their

@@ -37,9 +37,8 @@ static RUNS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Runs of spaces (ASCII or full-width) right before 年, 月 or 日: the blanks of a
 /// date (`2023年  月  日`) when the char before is the right one.
-static DATE_BLANKS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[ \x{3000}]+[年月日]").expect("the date-blank pattern is valid")
-});
+static DATE_BLANKS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[ \x{3000}]+[年月日]").expect("the date-blank pattern is valid"));
 
 /// Bracketed text of one line: an opener, up to [`MAX_BRACKETED`] chars without
 /// line breaks or another bracket of its kind, its closer.
@@ -68,7 +67,10 @@ pub fn find_slots(doc: &Document, dicts: &Dicts) -> Vec<Slot> {
             out.push(slot);
         }
     }
-    debug_assert!(out.iter().all(|s| text.get(s.span.byte_start..s.span.byte_end) == Some(s.text.as_str())));
+    debug_assert!(
+        out.iter()
+            .all(|s| text.get(s.span.byte_start..s.span.byte_end) == Some(s.text.as_str()))
+    );
     out
 }
 
@@ -197,7 +199,8 @@ fn year_range_end(text: &str, start: usize, count: usize) -> bool {
         .chars()
         .map(|c| super::numeral::arabic_digit(c).map_or('?', |d| char::from(b'0' + d as u8)))
         .collect();
-    if digits.chars().count() + count != 4 || !(ascii.starts_with("19") || ascii.starts_with("20")) {
+    if digits.chars().count() + count != 4 || !(ascii.starts_with("19") || ascii.starts_with("20"))
+    {
         return false;
     }
     let end = text[start..]
@@ -299,7 +302,9 @@ fn date_blanks(doc: &Document) -> Vec<Slot> {
             Some('年') => {
                 prev.is_some_and(|p| !p.is_whitespace() && !is_digit(p) && p != '年')
                     && after_unit.starts_with([' ', '\u{3000}'])
-                    && after_unit.trim_start_matches([' ', '\u{3000}']).starts_with('月')
+                    && after_unit
+                        .trim_start_matches([' ', '\u{3000}'])
+                        .starts_with('月')
             }
             _ => false,
         };

@@ -41,7 +41,11 @@ pub enum Source {
 /// The profile `doc` is judged by, and how it was chosen.
 pub fn profile_of<'a>(doc: &Document, config: &'a Config) -> (&'a Profile, Source) {
     let dicts = &config.dicts;
-    if let Some(p) = config.profile.as_deref().and_then(|name| dicts.profile(name)) {
+    if let Some(p) = config
+        .profile
+        .as_deref()
+        .and_then(|name| dicts.profile(name))
+    {
         return (p, Source::Config);
     }
     if let Some(p) = title_lines(doc).find_map(|line| fits(line, dicts)) {
@@ -130,7 +134,11 @@ mod tests {
             ("", "", "general", Default),
         ];
         for (path, text, want, source) in cases {
-            assert_eq!(profile(path, text), (want.to_string(), *source), "{path}: {text}");
+            assert_eq!(
+                profile(path, text),
+                (want.to_string(), *source),
+                "{path}: {text}"
+            );
         }
     }
 

@@ -54,11 +54,12 @@ impl<'a> SimplifiedText<'a> {
         let mut shifts = Vec::new();
         let mut delta_seen = 0isize;
         // Char starts of both texts, and their ends.
-        let starts = text
-            .char_indices()
-            .map(|(i, _)| i)
-            .chain([text.len()])
-            .zip(original.char_indices().map(|(i, _)| i).chain([original.len()]));
+        let starts = text.char_indices().map(|(i, _)| i).chain([text.len()]).zip(
+            original
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain([original.len()]),
+        );
         for (conv, orig) in starts {
             let delta = conv as isize - orig as isize;
             if delta != delta_seen {

@@ -6,10 +6,10 @@ use anyhow::Result;
 use clap::{Args, ValueEnum};
 
 use super::{InputArgs, ProfileArgs, RuleArgs, all_failed, exit, json_on_fatal, map_inputs};
-use zongjie::{document_warnings, lint_document, profile_name};
 use zongjie::render::json::{LintOutput, LintSummary};
 use zongjie::render::{Style, text};
 use zongjie::report::{FileLint, SCHEMA_VERSION, Severity};
+use zongjie::{document_warnings, lint_document, profile_name};
 
 /// Arguments of `zongjie lint`.
 #[derive(Debug, Args)]

@@ -131,8 +131,8 @@ impl SummaryBuilder {
                 documents: self.bins[i],
             })
             .collect();
-        let mean = (self.scored > 0)
-            .then(|| ((self.sum / self.scored as f64) * 1000.0).round() / 1000.0);
+        let mean =
+            (self.scored > 0).then(|| ((self.sum / self.scored as f64) * 1000.0).round() / 1000.0);
         CompletenessSummary {
             mean,
             unscored: self.unscored,
