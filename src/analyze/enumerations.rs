@@ -97,11 +97,11 @@ fn items(line: &str) -> Vec<Item> {
     // Items never overlap: one may start only after the previous one ends.
     let mut resume = 0;
     let try_at = |start: usize, out: &mut Vec<Item>, resume: &mut usize| {
-        if start >= *resume {
-            if let Some(item) = item_at(line, start) {
-                *resume = item.end;
-                out.push(item);
-            }
+        if start >= *resume
+            && let Some(item) = item_at(line, start)
+        {
+            *resume = item.end;
+            out.push(item);
         }
     };
     // The line start is a boundary, and so is the position after each boundary char.

@@ -503,7 +503,8 @@ mod tests {
     /// One line a case: a Markdown heading, its depth, marker text and title.
     #[test]
     fn markdown_headings() {
-        let cases: &[(&str, Option<(u8, &str, &str)>)] = &[
+        type Want = Option<(u8, &'static str, &'static str)>;
+        let cases: &[(&str, Want)] = &[
             ("## 2023 工作回顾", Some((2, "", "2023 工作回顾"))),
             ("### 不足与反思", Some((3, "", "不足与反思"))),
             ("# 二、主要做法", Some((1, "二、", "主要做法"))),

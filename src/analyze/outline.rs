@@ -208,13 +208,14 @@ fn flattened_cuts(line: &str) -> Vec<usize> {
     let mut after = 0u8;
     let mut ended = false;
     for (i, c) in line.char_indices() {
-        if i > 0 && after != 0 {
-            if let Some(m) = headings::parse_marker(&line[i..]) {
-                let high = matches!(m.tier, Tier::Part | Tier::Section | Tier::L1 | Tier::L2);
-                if ended || high {
-                    cuts.push(i);
-                    upper |= high;
-                }
+        if i > 0
+            && after != 0
+            && let Some(m) = headings::parse_marker(&line[i..])
+        {
+            let high = matches!(m.tier, Tier::Part | Tier::Section | Tier::L1 | Tier::L2);
+            if ended || high {
+                cuts.push(i);
+                upper |= high;
             }
         }
         if c.is_whitespace() {

@@ -194,10 +194,10 @@ fn refuse_input_as_output(
         return Ok(()); // does not exist yet, so it is no input
     };
     for s in sources.iter().flatten() {
-        if let Source::Path(p) = s {
-            if std::fs::canonicalize(p).is_ok_and(|p| p == out_abs) {
-                bail!("refusing to overwrite input file {} with -o", out.display());
-            }
+        if let Source::Path(p) = s
+            && std::fs::canonicalize(p).is_ok_and(|p| p == out_abs)
+        {
+            bail!("refusing to overwrite input file {} with -o", out.display());
         }
     }
     Ok(())
