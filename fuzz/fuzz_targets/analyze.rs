@@ -79,7 +79,8 @@ fn render(doc: &Document, diags: &[Diagnostic]) {
         path: doc.path.clone(),
         encoding: doc.encoding.clone(),
         error: None,
-        warnings: doc.warnings.clone(),
+        warnings: zongjie::document_warnings(doc),
+        profile: Some(zongjie::profile_name(doc, config())),
         diagnostics: diags.to_vec(),
     };
     let files = std::slice::from_ref(&file);
