@@ -11,11 +11,36 @@
 //! text without traditional chars is never copied.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
+
+/// Every char of a key of the traditional-to-simplified table: a text holding none
+/// of them is already simplified, and is not run through the converter. Most text
+/// is simplified, and this look-up per char costs far less than the conversion.
+static TRADITIONAL: LazyLock<FxHashSet<char>> = LazyLock::new(|| {
+    [
+        hanconv::RawDictionary::TSCharacters,
+        hanconv::RawDictionary::TSPhrases,
+    ]
+    .iter()
+    .flat_map(|d| d.iter())
+    .flat_map(|(key, _)| key.chars())
+    .collect()
+});
+
+/// Whether `text` may hold traditional chars (false: it is certainly simplified).
+pub fn may_be_traditional(text: &str) -> bool {
+    !text.is_ascii()
+        && text
+            .chars()
+            .any(|c| !c.is_ascii() && TRADITIONAL.contains(&c))
+}
 
 /// `text` in simplified script; borrowed when nothing changes (ASCII, or already
 /// simplified).
 pub fn simplified(text: &str) -> Cow<'_, str> {
-    if text.is_ascii() {
+    if !may_be_traditional(text) {
         return Cow::Borrowed(text);
     }
     let out = hanconv::t2s(text);
@@ -128,6 +153,7 @@ mod tests {
             assert_eq!(simplified(t), *s, "{t}");
         }
         assert!(matches!(simplified("主要工作情况"), Cow::Borrowed(_)));
+        assert!(!may_be_traditional("主要工作情况，XX厅") && may_be_traditional("XX廳"));
     }
 
     #[test]
