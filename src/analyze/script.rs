@@ -15,8 +15,8 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashSet;
 
-/// Every char of a key of the traditional-to-simplified table: a text holding none
-/// of them is already simplified, and is not run through the converter. Most text
+/// Every char the traditional-to-simplified table changes: a text holding none of
+/// them is already simplified, and is not run through the converter. Most text
 /// is simplified, and this look-up per char costs far less than the conversion.
 static TRADITIONAL: LazyLock<FxHashSet<char>> = LazyLock::new(|| {
     [
@@ -25,7 +25,13 @@ static TRADITIONAL: LazyLock<FxHashSet<char>> = LazyLock::new(|| {
     ]
     .iter()
     .flat_map(|d| d.iter())
-    .flat_map(|(key, _)| key.chars())
+    // The chars an entry changes: a phrase's key holds simplified chars too.
+    .flat_map(|(key, value)| {
+        key.chars()
+            .zip(value.chars().map(Some).chain(std::iter::repeat(None)))
+            .filter(|&(k, v)| v != Some(k))
+            .map(|(k, _)| k)
+    })
     .collect()
 });
 
