@@ -2318,10 +2318,10 @@ impl<'a> DocGen<'a> {
             role,
             stock,
         };
-        if p < 0.09 {
-            if let Some(s) = self.stock(role) {
-                return mk(s.to_string(), true);
-            }
+        if p < 0.09
+            && let Some(s) = self.stock(role)
+        {
+            return mk(s.to_string(), true);
         }
         let shuzhi = self.ctx.genre == Genre::Shuzhi;
         let tpl = if p < 0.45 {
@@ -2912,10 +2912,11 @@ fn plant_copy(mut doc: Doc, rng: &mut Rng) -> Doc {
             if let Some(b) = change_numbers(&s.body, p, rng) {
                 s.body = b;
             }
-            if doc.ctx.fill < 1.0 && !s.stock {
-                if let Some(b) = fill_slots(&s.body, pf, usize::MAX, rng) {
-                    s.body = b;
-                }
+            if doc.ctx.fill < 1.0
+                && !s.stock
+                && let Some(b) = fill_slots(&s.body, pf, usize::MAX, rng)
+            {
+                s.body = b;
             }
         }
     }
@@ -2970,10 +2971,11 @@ fn plant_copy(mut doc: Doc, rng: &mut Rng) -> Doc {
         if can_drop && rng.chance(0.5) {
             let removed = doc.lines[li].sents.remove(si);
             // Keep the paragraph's final punctuation if the last sentence went.
-            if let Some(last) = doc.lines[li].sents.last_mut() {
-                if last.end == "；" && removed.end == "。" {
-                    last.end = "。";
-                }
+            if let Some(last) = doc.lines[li].sents.last_mut()
+                && last.end == "；"
+                && removed.end == "。"
+            {
+                last.end = "。";
             }
         } else {
             let role = doc.lines[li].sents[si].role;

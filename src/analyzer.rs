@@ -13,7 +13,7 @@ use crate::config::Config;
 use crate::corpus;
 use crate::document::Document;
 use crate::lexicon::Lexicon;
-use crate::report::{Diagnostic, DocReport, Role, Rule, Severity, Slot};
+use crate::report::{Diagnostic, DocReport, Rule, Severity, Slot};
 
 /// The analyses of one run: the settings and the vocabularies built from them.
 ///
@@ -63,7 +63,8 @@ impl Analyzer {
             path: doc.path.clone(),
             path_bytes: doc.path_bytes.clone(),
             encoding: doc.encoding.clone(),
-            warnings: doc.warnings.clone(),
+            warnings: document_warnings(doc),
+            profile: Some(profile_name(doc, &self.config)),
             diagnostics: self.lint(doc),
             ..DocReport::default()
         }
@@ -132,12 +133,14 @@ impl Analysis {
         ]) {
             analyze::outline::outline(doc, config)
         } else {
-            Outline::default()
+            Outline {
+                profile: profile_name(doc, config),
+                ..Outline::default()
+            }
         };
         let mut slips = outline.slips.clone();
         if wants(&[Rule::Numbering]) {
-            let heading_lines: Vec<usize> = outline.headings.iter().map(|h| h.line).collect();
-            slips.extend(analyze::enumerations::slips(doc, &heading_lines));
+            slips.extend(analyze::enumerations::slips(doc, &outline.heading_starts));
             slips.sort_by_key(|s| s.span.byte_start);
         }
         Analysis {
@@ -230,12 +233,40 @@ fn analyze_document_with_tokens<'a>(
         Idf::embedded(),
         config.top_keywords,
     );
-    report.phrases = analyze::phrases::find_phrases(text, lexicon.phrases());
+    // Official phrases are listed in simplified script; offsets go back to the text.
+    let simple = analyze::script::SimplifiedText::new(text);
+    report.phrases = analyze::phrases::find_phrases(simple.text(), lexicon.phrases());
+    for p in &mut report.phrases {
+        for offset in &mut p.offsets {
+            *offset = simple.to_original(*offset);
+        }
+    }
     report.quotes = citations.quotes;
     report.titles = citations.titles;
     report.repeated_phrases = repetition.repeated_phrases();
     report.overused = repetition.overused_words();
     (report, tokens)
+}
+
+/// Whether a document holds nothing but white space: nothing to check or score.
+pub fn is_blank(doc: &Document) -> bool {
+    doc.text().trim().is_empty()
+}
+
+/// The warnings of a document: the repairs made while reading it, and a note when
+/// it is empty (so a user who linted the wrong file hears of it).
+pub fn document_warnings(doc: &Document) -> Vec<String> {
+    let mut warnings = doc.warnings.clone();
+    if is_blank(doc) {
+        warnings.push(messages::EMPTY_DOCUMENT.to_string());
+    }
+    warnings
+}
+
+/// The name of the genre profile `doc` is judged by (`dicts/profiles.txt`): the
+/// config's, or the one its title line or file name fits, or `general`.
+pub fn profile_name(doc: &Document, config: &Config) -> String {
+    analyze::profile::profile_of(doc, config).0.name.clone()
 }
 
 /// The report's structure fields and findings from one analysis.
@@ -246,8 +277,16 @@ fn structure_report(
     repetition: Option<&Repetition>,
 ) -> DocReport {
     let diagnostics = analysis.diagnostics(doc, config, repetition);
-    let completeness =
-        analyze::completeness::completeness(&diagnostics, distinct_required_roles(config));
+    let completeness = if is_blank(doc) {
+        crate::report::Completeness::none()
+    } else {
+        let required = if config.enabled(Rule::MissingSection) {
+            analysis.outline.required
+        } else {
+            0
+        };
+        analyze::completeness::completeness(&diagnostics, required)
+    };
     let numbering_errors = if config.enabled(Rule::Numbering) {
         analysis.slips.iter().map(Slip::error).collect()
     } else {
@@ -263,8 +302,9 @@ fn structure_report(
         path_bytes: doc.path_bytes.clone(),
         encoding: doc.encoding.clone(),
         error: None,
-        warnings: doc.warnings.clone(),
+        warnings: document_warnings(doc),
         chars: doc.chars(),
+        profile: Some(analysis.outline.profile),
         placeholders: analysis.slots,
         headings: analysis.outline.headings,
         sections_missing,
@@ -311,7 +351,24 @@ fn slot_diagnostic(slot: &Slot, severity: Severity) -> Diagnostic {
         span: slot.span,
         text: slot.text.clone(),
         kind: Some(slot.kind),
-        message: "unfilled placeholder".to_string(),
+        message: messages::slot(slot.kind).to_string(),
+    }
+}
+
+/// The messages of this module, in one place for translation.
+mod messages {
+    use crate::report::SlotKind;
+
+    /// The warning on an empty or whitespace-only document.
+    pub const EMPTY_DOCUMENT: &str = "the document is empty: nothing to check, and no score";
+
+    /// A `placeholder` finding's message, by kind.
+    pub fn slot(kind: SlotKind) -> &'static str {
+        match kind {
+            SlotKind::Instruction => "template instruction left in",
+            SlotKind::Notice => "template notice left in",
+            _ => "unfilled placeholder",
+        }
     }
 }
 
@@ -324,12 +381,6 @@ fn sort_diagnostics(diags: &mut [Diagnostic]) {
             b.rule,
         ))
     });
-}
-
-/// Required roles counted once each, however often the config lists them.
-fn distinct_required_roles(config: &Config) -> usize {
-    let roles: std::collections::BTreeSet<Role> = config.required_roles.iter().copied().collect();
-    roles.len()
 }
 
 #[cfg(test)]
@@ -351,7 +402,9 @@ mod tests {
         ) {
             let doc = Document::from_str("p", &text);
             let report = analyze_document(&doc, &Config::default());
-            prop_assert!((0.0..=1.0).contains(&report.completeness.score));
+            let score = report.completeness.score;
+            prop_assert!(score.is_none_or(|s| (0.0..=1.0).contains(&s)));
+            prop_assert_eq!(score.is_none(), text.trim().is_empty());
             for d in &report.diagnostics {
                 let slice = doc.text().get(d.span.byte_start..d.span.byte_end);
                 prop_assert!(slice.is_some(), "{d:?}");

@@ -1,5 +1,5 @@
-//! Settings: which rules run at which severity, required roles, and vocabulary
-//! added to the embedded `dicts/`.
+//! Settings: which rules run at which severity, the genre profile and required
+//! roles, and vocabulary added to the embedded `dicts/`.
 //!
 //! Precedence (lowest first): built-in defaults, then `zongjie.toml` or
 //! `.zongjie.toml` found in the current directory or its nearest parent, or the
@@ -24,8 +24,12 @@ pub const CONFIG_NAMES: &[&str] = &["zongjie.toml", ".zongjie.toml"];
 pub struct Config {
     /// Embedded vocabularies merged with the user's.
     pub dicts: Dicts,
-    /// Roles a work summary must have (`missing-section`).
-    pub required_roles: Vec<Role>,
+    /// The genre profile every document is judged by (`--profile`, `profile =`);
+    /// `None`: detected per document from its title line or file name.
+    pub profile: Option<String>,
+    /// Roles every document must have (`missing-section`), whatever its profile;
+    /// `None`: the roles its profile requires.
+    pub required_roles: Option<Vec<Role>>,
     /// Severity per rule; `None` turns a rule off.
     pub rules: BTreeMap<Rule, Option<Severity>>,
     /// Keywords listed per document.
@@ -45,7 +49,8 @@ impl Default for Config {
             .collect();
         Config {
             dicts: Dicts::embedded(),
-            required_roles: Role::ALL.to_vec(),
+            profile: None,
+            required_roles: None,
             rules,
             top_keywords: DEFAULT_TOP_KEYWORDS,
             lang: None,
@@ -83,6 +88,25 @@ impl Config {
     /// Turns a rule off.
     pub fn disable(&mut self, rule: Rule) {
         self.rules.insert(rule, None);
+    }
+
+    /// Sets the profile every document is judged by; an error names the profiles
+    /// when there is none called `name`.
+    pub fn set_profile(&mut self, name: &str) -> std::result::Result<(), String> {
+        if self.dicts.profile(name).is_none() {
+            let names: Vec<&str> = self
+                .dicts
+                .profiles
+                .iter()
+                .map(|p| p.name.as_str())
+                .collect();
+            return Err(format!(
+                "there is no profile {name:?}; the profiles are {}",
+                names.join(", ")
+            ));
+        }
+        self.profile = Some(name.to_string());
+        Ok(())
     }
 
     /// Loads defaults updated by the config file at `path`.
@@ -123,7 +147,8 @@ impl Config {
     pub fn to_file(&self) -> ConfigFile {
         ConfigFile {
             lang: Some(self.language()),
-            required_roles: Some(self.required_roles.clone()),
+            profile: self.profile.clone(),
+            required_roles: self.required_roles.clone(),
             rules: self
                 .rules
                 .iter()
@@ -176,7 +201,10 @@ pub struct ConfigFile {
     /// Language of messages: `zh` or `en` (default: the locale).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lang: Option<Lang>,
-    /// Roles a work summary must have.
+    /// The genre profile every document is judged by, instead of detecting it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile: Option<String>,
+    /// Roles every document must have, whatever its profile.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub required_roles: Option<Vec<Role>>,
     /// Level per rule id.
@@ -233,7 +261,10 @@ impl ConfigFile {
             config.lang = self.lang;
         }
         if let Some(roles) = self.required_roles {
-            config.required_roles = roles;
+            config.required_roles = Some(roles);
+        }
+        if let Some(name) = &self.profile {
+            config.set_profile(name).map_err(invalid)?;
         }
         for (rule, level) in self.rules {
             config.rules.insert(rule, level.severity());
@@ -297,7 +328,8 @@ mod tests {
         let c = Config::default();
         assert_eq!(c.severity(Rule::Placeholder), Some(Severity::Warning));
         assert_eq!(c.severity(Rule::RepeatedPhrase), None);
-        assert_eq!(c.required_roles.len(), 5);
+        assert_eq!(c.required_roles, None);
+        assert_eq!(c.profile, None);
     }
 
     #[test]
@@ -308,6 +340,7 @@ mod tests {
             "zongjie.toml",
             r#"
 required-roles = ["situation", "plans"]
+profile = "debrief"
 [rules]
 numbering = "error"
 placeholder = "off"
@@ -320,7 +353,8 @@ problems = ["短板弱项"]
 "#,
         );
         let c = Config::from_file(&p).unwrap();
-        assert_eq!(c.required_roles, vec![Role::Situation, Role::Plans]);
+        assert_eq!(c.required_roles, Some(vec![Role::Situation, Role::Plans]));
+        assert_eq!(c.profile.as_deref(), Some("debrief"));
         assert_eq!(c.severity(Rule::Numbering), Some(Severity::Error));
         assert!(!c.enabled(Rule::Placeholder));
         assert!(c.dicts.known_terms.contains(&"X档案".to_string()));
@@ -335,6 +369,7 @@ problems = ["短板弱项"]
             "[rules]\nplaceholdr = \"off\"",
             "[rules]\nplaceholder = \"loud\"",
             "required-roles = [\"summary\"]",
+            "profile = \"novel\"",
             "[cues]\ntitle = [\"书\"]",
             "[dicts]\nphrases = \"missing.txt\"",
         ] {

@@ -15,6 +15,12 @@ pub const KNOWN_TERMS: &str = include_str!("../dicts/known_terms.txt");
 pub const SLOT_CUES: &str = include_str!("../dicts/slot_cues.txt");
 /// Embedded `dicts/roles.txt`.
 pub const ROLES: &str = include_str!("../dicts/roles.txt");
+/// Embedded `dicts/profiles.txt`: genre profiles and the roles each requires.
+pub const PROFILES: &str = include_str!("../dicts/profiles.txt");
+/// Embedded `dicts/template.txt`: field names, instructions and notices templates leave.
+pub const TEMPLATE: &str = include_str!("../dicts/template.txt");
+/// The profile of documents no other profile fits.
+pub const GENERAL_PROFILE: &str = "general";
 /// Embedded `dicts/user.dict`: jieba entries (`word freq tag`) for official vocabulary.
 pub const USER_DICT: &str = include_str!("../dicts/user.dict");
 /// Embedded `dicts/phrases.txt`: official phrases (`phrase<TAB>category`).
@@ -47,6 +53,68 @@ pub struct Cue {
     pub word: String,
 }
 
+/// A genre profile (`dicts/profiles.txt`): how to recognise the genre and which
+/// section roles it must have.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Profile {
+    /// The kebab-case id used in config, `--profile` and output (`debrief`).
+    pub name: String,
+    /// The genre's Chinese name, for messages (`述职报告`).
+    pub label: String,
+    /// Words of a title line (or file name) that pick this profile.
+    pub titles: Vec<String>,
+    /// Roles the genre must have.
+    pub required: Vec<Role>,
+    /// Roles the genre often has but need not.
+    pub optional: Vec<Role>,
+    /// Title keywords for roles in this genre only, beside `dicts/roles.txt`.
+    pub keywords: Vec<(Role, String)>,
+}
+
+impl Profile {
+    fn named(name: &str) -> Self {
+        Profile {
+            name: name.to_string(),
+            label: String::new(),
+            titles: Vec::new(),
+            required: Vec::new(),
+            optional: Vec::new(),
+            keywords: Vec::new(),
+        }
+    }
+}
+
+/// Where a field name may stand for [`FieldName`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldBrackets {
+    /// 【】 [] 〔〕 and parentheses （） ().
+    Any,
+    /// 【】 [] 〔〕 only: the name is common in parentheses in real text.
+    Tags,
+}
+
+/// A template field name that is a slot when brackets hold exactly it (`【单位名称】`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldName {
+    /// The slot kind it stands for.
+    pub kind: SlotKind,
+    /// The name.
+    pub name: String,
+    /// Which brackets it may stand in.
+    pub brackets: FieldBrackets,
+}
+
+/// What templates leave behind besides X runs (`dicts/template.txt`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TemplateCues {
+    /// Field names in brackets.
+    pub fields: Vec<FieldName>,
+    /// Words that make bracketed text a fill-in instruction (`填写`).
+    pub instructions: Vec<String>,
+    /// Words that make a short line or bracketed text a template notice (`仅供参考`).
+    pub notices: Vec<String>,
+}
+
 /// The merged vocabularies an analysis uses.
 #[derive(Debug, Clone)]
 pub struct Dicts {
@@ -54,8 +122,12 @@ pub struct Dicts {
     pub known_terms: Vec<String>,
     /// Cue words for slot kinds, longest first.
     pub cues: Vec<Cue>,
-    /// Role keywords for level-1 section titles.
+    /// Role keywords for top-level section titles (`=` first: whole titles only).
     pub role_keywords: Vec<(Role, String)>,
+    /// Genre profiles in detection order; `general` among them.
+    pub profiles: Vec<Profile>,
+    /// Template leftovers that are slots.
+    pub template: TemplateCues,
     /// Users' jieba dictionaries (`word freq tag` text), layered on `dicts/user.dict`.
     pub extra_user_dict: Vec<String>,
     /// Users' phrase lists (`phrase<TAB>category` text), added to `dicts/phrases.txt`.
@@ -79,6 +151,8 @@ impl Dicts {
             known_terms: entries(KNOWN_TERMS).map(normalize_term).collect(),
             cues: entries(SLOT_CUES).filter_map(parse_cue).collect(),
             role_keywords: entries(ROLES).filter_map(parse_role).collect(),
+            profiles: parse_profiles(PROFILES),
+            template: parse_template(TEMPLATE),
             extra_user_dict: Vec::new(),
             extra_phrases: Vec::new(),
             extra_stopwords: Vec::new(),
@@ -112,6 +186,20 @@ impl Dicts {
         self.role_keywords
             .extend(words.into_iter().map(|w| (role, w)));
         self.finish();
+    }
+
+    /// The profile named `name`, if there is one.
+    pub fn profile(&self, name: &str) -> Option<&Profile> {
+        self.profiles.iter().find(|p| p.name == name)
+    }
+
+    /// The profile of documents no other profile fits.
+    pub fn general_profile(&self) -> &Profile {
+        static FALLBACK: std::sync::LazyLock<Profile> = std::sync::LazyLock::new(|| Profile {
+            required: vec![Role::Situation],
+            ..Profile::named(GENERAL_PROFILE)
+        });
+        self.profile(GENERAL_PROFILE).unwrap_or(&FALLBACK)
     }
 
     /// Sorts and deduplicates so lookups can take the first (longest) match.
@@ -241,6 +329,96 @@ pub(crate) fn with_extra_lists<T>(
     build(&lists).map_or_else(|| Arc::clone(embedded), Arc::new)
 }
 
+/// One line of `dicts/profiles.txt`, or `None` when it does not parse.
+fn parse_profile_line(line: &str) -> Option<(&str, &str, Vec<&str>)> {
+    let mut parts = line.split_whitespace();
+    let name = parts.next()?;
+    let field = parts.next()?;
+    let values: Vec<&str> = parts.collect();
+    let valid = match field {
+        "label" | "title" => values.len() == 1,
+        "require" | "optional" => values.iter().all(|r| Role::from_name(r).is_some()),
+        "keyword" => values.len() == 2 && Role::from_name(values[0]).is_some(),
+        _ => false,
+    };
+    (valid && !values.is_empty()).then_some((name, field, values))
+}
+
+/// The profiles of a profiles file, in the order they first appear.
+pub fn parse_profiles(text: &str) -> Vec<Profile> {
+    let mut profiles: Vec<Profile> = Vec::new();
+    for (name, field, values) in entries(text).filter_map(parse_profile_line) {
+        let at = match profiles.iter().position(|p| p.name == name) {
+            Some(i) => i,
+            None => {
+                profiles.push(Profile::named(name));
+                profiles.len() - 1
+            }
+        };
+        let Some(p) = profiles.get_mut(at) else {
+            continue;
+        };
+        let roles = || values.iter().filter_map(|r| Role::from_name(r));
+        match field {
+            "label" => p.label = values.concat(),
+            "title" => p.titles.push(values.concat()),
+            "require" => p.required.extend(roles()),
+            "optional" => p.optional.extend(roles()),
+            _ => {
+                if let (Some(role), Some(word)) = (
+                    values.first().and_then(|r| Role::from_name(r)),
+                    values.get(1),
+                ) {
+                    p.keywords.push((role, (*word).to_string()));
+                }
+            }
+        }
+    }
+    profiles
+}
+
+/// One line of `dicts/template.txt` into `cues`; false when it does not parse.
+fn parse_template_line(line: &str, cues: &mut TemplateCues) -> bool {
+    let mut parts = line.split_whitespace();
+    let (Some(kind), Some(first)) = (parts.next(), parts.next()) else {
+        return false;
+    };
+    let second = parts.next();
+    if parts.next().is_some() {
+        return false;
+    }
+    match (kind, second) {
+        ("field" | "tag-field", Some(name)) => {
+            let Some(slot) = SlotKind::from_name(first) else {
+                return false;
+            };
+            let brackets = if kind == "field" {
+                FieldBrackets::Any
+            } else {
+                FieldBrackets::Tags
+            };
+            cues.fields.push(FieldName {
+                kind: slot,
+                name: name.to_string(),
+                brackets,
+            });
+        }
+        ("instruction", None) => cues.instructions.push(first.to_string()),
+        ("notice", None) => cues.notices.push(first.to_string()),
+        _ => return false,
+    }
+    true
+}
+
+/// The template cues of a template file.
+pub fn parse_template(text: &str) -> TemplateCues {
+    let mut cues = TemplateCues::default();
+    for line in entries(text) {
+        parse_template_line(line, &mut cues);
+    }
+    cues
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -257,6 +435,12 @@ mod tests {
             entries(ROLES).count(),
             entries(ROLES).filter_map(parse_role).count()
         );
+        assert_eq!(
+            entries(PROFILES).count(),
+            entries(PROFILES).filter_map(parse_profile_line).count()
+        );
+        let mut cues = TemplateCues::default();
+        assert!(entries(TEMPLATE).all(|l| parse_template_line(l, &mut cues)));
         let d = Dicts::embedded();
         assert!(d.known_terms.iter().all(|t| t.starts_with('X')));
         assert!(d.known_terms.contains(&"X射线".to_string()));
@@ -316,6 +500,39 @@ mod tests {
             phrases,
             vec![("甲乙", "slogan"), ("丙丁", "custom"), ("戊己", "custom")]
         );
+    }
+
+    /// Every profile is labelled and requires something; only `general` has no
+    /// title words, and it comes last so it never shadows another.
+    #[test]
+    fn profiles_are_complete() {
+        let d = Dicts::embedded();
+        let names: Vec<&str> = d.profiles.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "disclosure",
+                "debrief-integrity",
+                "debrief",
+                "study",
+                "work-summary",
+                "general"
+            ]
+        );
+        for p in &d.profiles {
+            assert!(!p.label.is_empty() && !p.required.is_empty(), "{}", p.name);
+            assert_eq!(p.titles.is_empty(), p.name == GENERAL_PROFILE, "{}", p.name);
+            assert!(
+                p.required.iter().all(|r| !p.optional.contains(r)),
+                "{}",
+                p.name
+            );
+        }
+        assert_eq!(d.general_profile().required, vec![Role::Situation]);
+        let t = &d.template;
+        assert!(t.fields.iter().any(|f| f.name == "单位名称"));
+        assert!(t.notices.iter().any(|n| n == "仅供学习参考"));
+        assert!(t.instructions.iter().any(|n| n == "填写"));
     }
 
     #[test]

@@ -354,10 +354,11 @@ mod tests {
             let path = entry.path();
             if path.is_dir() {
                 visit_sources(&path, f);
-            } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("i18n.rs") {
-                if let Ok(text) = std::fs::read_to_string(&path) {
-                    f(&path, &text);
-                }
+            } else if path.extension().is_some_and(|e| e == "rs")
+                && !path.ends_with("i18n.rs")
+                && let Ok(text) = std::fs::read_to_string(&path)
+            {
+                f(&path, &text);
             }
         }
     }

@@ -34,7 +34,7 @@ pub mod render;
 pub mod report;
 pub mod rules;
 
-pub use analyzer::Analyzer;
+pub use analyzer::{Analyzer, document_warnings, is_blank, profile_name};
 pub use config::Config;
 pub use document::{Document, Position, Span};
 pub use error::{Error, Result};

@@ -105,13 +105,18 @@ named_enum!(
         Title => "title",
         /// Anything else: `XX事业`.
         Other => "other",
+        /// A template's fill-in instruction left in brackets: `（此处填写本单位主要工作）`.
+        Instruction => "instruction",
+        /// A template's notice left in the text: `（本模板仅供参考）`, `本文系…投稿，仅供学习参考`.
+        Notice => "notice",
     }
 );
 
 named_enum!(
-    /// The role a level-1 section plays in a work summary.
+    /// The role a top-level section plays in a summary. Which roles a document must
+    /// have depends on its genre profile (`dicts/profiles.txt`).
     Role {
-        /// What was done: 主要工作, 基本情况, 学习情况.
+        /// What was done: 主要工作, 基本情况, 学习情况, 履职情况.
         Situation => "situation",
         /// How: 主要做法, 措施.
         Practice => "practice",
@@ -119,8 +124,18 @@ named_enum!(
         Results => "results",
         /// Shortcomings: 存在的问题, 不足.
         Problems => "problems",
-        /// Plans: 下一步, 打算, 计划.
+        /// Plans: 下一步, 打算, 计划, 努力方向.
         Plans => "plans",
+        /// Integrity, in a 述职述廉报告: 廉洁自律情况.
+        Integrity => "integrity",
+        /// Information published on the government's own initiative: 主动公开政府信息情况.
+        ProactiveDisclosure => "proactive-disclosure",
+        /// Requests for information and how they were handled: 收到和处理政府信息公开申请情况.
+        DisclosureRequests => "disclosure-requests",
+        /// Administrative reviews and lawsuits: 政府信息公开行政复议、行政诉讼情况.
+        Appeals => "appeals",
+        /// Other matters to report: 其他需要报告的事项.
+        OtherMatters => "other-matters",
     }
 );
 
@@ -157,22 +172,25 @@ pub struct Slot {
 /// A section heading (GB/T 9704 levels 1–4).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Heading {
-    /// 1 (`一、`) to 4 (`（1）`).
+    /// 1 (`一、`) to 4 (`（1）`); a Markdown heading without a marker gets the level of its depth.
     pub level: u8,
     /// 1-based line.
     pub line: usize,
     /// 1-based char column of the marker.
     pub column: usize,
-    /// The marker as written (`一、`, `（一）`, `1.`).
+    /// The marker as written (`一、`, `（一）`, `1.`); empty for a Markdown heading without one.
     pub marker: String,
-    /// The ordinal the marker stands for (一 → 1).
+    /// The ordinal the marker stands for (一 → 1); 0 for a Markdown heading without a number.
     pub number: u32,
     /// The title: text after the marker up to the first `。`/`：` or the line end.
     pub title: String,
     /// Whether body text follows the title on the same line.
     pub has_body: bool,
-    /// Roles of a level-1 section, from its title's keywords.
+    /// Roles of a top-level section, from its title's keywords.
     pub roles: Vec<Role>,
+    /// Whether this is an item of a numbered list (`1.`, `（1）`, `①` outside a
+    /// Markdown heading) rather than a section heading: a list item may have no body.
+    pub list_item: bool,
 }
 
 /// A numbering slip: a marker that is not the one expected.
@@ -242,16 +260,20 @@ pub struct OverusedWord {
 }
 
 /// The completeness score and what lowered it (formula: [`crate::analyze::completeness`]).
+///
+/// A document with nothing to score (empty, whitespace only, or unreadable) has no
+/// score: every part is `None` (`null` in JSON), never 0, so averages and
+/// spreadsheets skip it instead of counting it as a zero.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Completeness {
     /// In [0, 1]; 1.0 for a filled report with every required role and no finding.
-    pub score: f64,
+    pub score: Option<f64>,
     /// Share of the required roles present, in [0, 1].
-    pub structure: f64,
+    pub structure: Option<f64>,
     /// 1 / (1 + slots / 5), in (0, 1].
-    pub filled: f64,
+    pub filled: Option<f64>,
     /// 1 / (1 + form findings / 4), in (0, 1].
-    pub form: f64,
+    pub form: Option<f64>,
     /// Counts behind the score.
     pub breakdown: CompletenessBreakdown,
 }
@@ -259,10 +281,23 @@ pub struct Completeness {
 impl Default for Completeness {
     fn default() -> Self {
         Completeness {
-            score: 1.0,
-            structure: 1.0,
-            filled: 1.0,
-            form: 1.0,
+            score: Some(1.0),
+            structure: Some(1.0),
+            filled: Some(1.0),
+            form: Some(1.0),
+            breakdown: CompletenessBreakdown::default(),
+        }
+    }
+}
+
+impl Completeness {
+    /// No score: the document had nothing to score.
+    pub fn none() -> Self {
+        Completeness {
+            score: None,
+            structure: None,
+            filled: None,
+            form: None,
             breakdown: CompletenessBreakdown::default(),
         }
     }
@@ -303,6 +338,9 @@ pub struct DocReport {
     pub warnings: Vec<String>,
     /// Chars in the decoded text.
     pub chars: usize,
+    /// The genre profile the document was judged by (`work-summary`, `debrief`, …;
+    /// `dicts/profiles.txt`); `None` when it could not be read.
+    pub profile: Option<String>,
     /// Jieba tokens in the text (0 when segmentation did not run).
     pub tokens: usize,
     /// Unfilled slots.
@@ -348,13 +386,7 @@ impl DocReport {
             path: unread.path,
             path_bytes: unread.path_bytes,
             error: Some(unread.error),
-            completeness: Completeness {
-                score: 0.0,
-                structure: 0.0,
-                filled: 0.0,
-                form: 0.0,
-                breakdown: CompletenessBreakdown::default(),
-            },
+            completeness: Completeness::none(),
             ..DocReport::default()
         }
     }

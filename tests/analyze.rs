@@ -51,7 +51,9 @@ fn json_has_a_record_per_document_and_a_corpus() {
         .iter()
         .find(|d| d["path"].as_str().unwrap().ends_with("01_template.txt"))
         .unwrap();
-    assert_eq!(template["placeholders"].as_array().unwrap().len(), 73);
+    // 73 X slots and the template's notice line (issue 10: template leftovers are slots).
+    assert_eq!(template["placeholders"].as_array().unwrap().len(), 74);
+    assert_eq!(template["profile"], "work-summary");
     let gbk = docs
         .iter()
         .find(|d| d["path"].as_str().unwrap().ends_with("04_gbk.txt"))
@@ -157,7 +159,13 @@ fn csv_has_bom_header_and_a_row_per_document() {
     assert_eq!(rows.len(), 7);
     assert!(rows[0].starts_with("path,encoding,error,chars,tokens,slots,slots_number"));
     let template = rows.iter().find(|r| r.contains("01_template.txt")).unwrap();
-    assert!(template.contains(",73,"), "{template}");
+    assert!(template.contains(",74,"), "{template}");
+    assert!(
+        rows[0].contains(",headings,profile,missing_roles,"),
+        "{}",
+        rows[0]
+    );
+    assert!(template.contains(",work-summary,"), "{template}");
 }
 
 #[test]
@@ -201,5 +209,11 @@ fn text_summary_shows_archive_figures() {
         "{}",
         run.stdout
     );
-    assert!(run.stdout.contains("73  "), "{}", run.stdout);
+    assert!(run.stdout.contains("74  "), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("profiles: debrief 1, study 1, work-summary 4"),
+        "{}",
+        run.stdout
+    );
 }

@@ -123,10 +123,10 @@ fn unreadable_inputs_exit_2_after_reporting_the_rest() {
     let missing = "/nonexistent/draft.txt";
     for bad in [missing, s(&binary), s(&legacy)] {
         for cmd in ["lint", "outline", "phrases"] {
-            let run = zongjie(&[cmd, bad, s(&good)]);
+            let run = zongjie(&[cmd, bad, s(&slotted)]);
             assert_eq!(run.code, 2, "{cmd} {bad}: {}", run.stderr);
             assert!(
-                run.stdout.contains("good.txt"),
+                run.stdout.contains("slotted.txt"),
                 "{cmd} {bad}: {}",
                 run.stdout
             );

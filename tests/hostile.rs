@@ -75,20 +75,19 @@ fn empty_and_whitespace_only_files_are_analysed() {
     let e = write(dir.path(), "empty.txt", b"");
     let w = write(dir.path(), "blank.txt", " \n\t\r\n\u{3000}\n".as_bytes());
     let (l, a) = both(&[&e, &w]);
+    // Issue 9: an empty document is warned about, has no finding (not even missing
+    // sections) and no score (null, not the 0.600 it used to get).
     for f in l["documents"].as_array().unwrap() {
         assert!(f["error"].is_null(), "{f}");
-        assert!(
-            f["diagnostics"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .all(|d| d["rule"] != "placeholder")
-        );
+        assert_eq!(f["diagnostics"], serde_json::json!([]), "{f}");
+        assert!(f["warnings"][0].as_str().unwrap().contains("empty"), "{f}");
     }
     for d in a["documents"].as_array().unwrap() {
-        let score = d["completeness"]["score"].as_f64().unwrap();
-        assert!((0.0..=1.0).contains(&score));
+        assert!(d["completeness"]["score"].is_null(), "{d}");
+        assert!(d["warnings"][0].as_str().unwrap().contains("empty"), "{d}");
     }
+    assert!(a["corpus"]["completeness"]["mean"].is_null(), "{a}");
+    assert_eq!(a["corpus"]["completeness"]["unscored"], 2);
 }
 
 #[test]

@@ -126,6 +126,10 @@ pub const SEED_SLOTS: &[(usize, usize, &str, &str)] = &[
     (25, 77, "XX", "organization"),
 ];
 
+/// The seed's first line is a template notice left at the top (issue 10: a notice is
+/// a slot of its own kind): (line, column, kind).
+pub const SEED_NOTICE: (usize, usize, &str) = (1, 1, "notice");
+
 /// Runs `lint --format json` on `path` and checks that its slots are exactly `want`.
 fn assert_slots(path: &std::path::Path, want: &[(usize, usize, &str, &str)]) {
     let run = zongjie(&["lint", "--format", "json", s(path)]);
@@ -135,7 +139,7 @@ fn assert_slots(path: &std::path::Path, want: &[(usize, usize, &str, &str)]) {
     let diags = json["documents"][0]["diagnostics"].as_array().unwrap();
     let slots: Vec<(usize, usize, String, String)> = diags
         .iter()
-        .filter(|d| d["rule"] == "placeholder")
+        .filter(|d| d["rule"] == "placeholder" && d["kind"] != "notice")
         .map(|d| {
             (
                 d["line"].as_u64().unwrap() as usize,
@@ -166,6 +170,16 @@ fn seed_has_exactly_its_57_slots_at_their_positions() {
     let Some(seed) = seed() else { return };
     assert_eq!(SEED_SLOTS.len(), 57);
     assert_slots(&seed, SEED_SLOTS);
+    // And the template notice on its first line.
+    let json = zongjie(&["lint", "--format", "json", s(&seed)]).json();
+    let notices: Vec<(u64, u64)> = json["documents"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["kind"] == SEED_NOTICE.2)
+        .map(|d| (d["line"].as_u64().unwrap(), d["column"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(notices, vec![(SEED_NOTICE.0 as u64, SEED_NOTICE.1 as u64)]);
 }
 
 #[test]
@@ -206,6 +220,7 @@ fn text_output_is_compiler_style_without_colour_when_piped() {
     let last = run.stdout.lines().last().unwrap();
     assert!(last.starts_with("1 file checked, 57 findings"), "{last}");
     assert!(last.contains("organization 15"), "{last}");
+    assert!(last.ends_with("; profile study"), "{last}");
 }
 
 #[test]
@@ -272,7 +287,7 @@ fn forced_encoding_is_used() {
 #[test]
 fn samples_find_what_the_readme_says() {
     for (name, slots) in [
-        ("01_template.txt", 73),
+        ("01_template.txt", 74),
         ("02_filled.txt", 0),
         ("03_half_filled.txt", 11),
         ("04_gbk.txt", 12),
@@ -425,7 +440,7 @@ fn ndjson_is_a_line_per_file_then_summary() {
             .ends_with("01_template.txt")
     );
     assert_eq!(lines[2]["summary"]["documents"], 2);
-    assert_eq!(lines[2]["summary"]["diagnostics"], 73);
+    assert_eq!(lines[2]["summary"]["diagnostics"], 74);
 }
 
 #[test]

@@ -9,6 +9,7 @@ mod analyze;
 mod first_contact;
 mod formats;
 mod fuzz_regressions;
+mod genre;
 mod hostile;
 mod lint;
 mod outline;

@@ -152,4 +152,11 @@ help-arg-fail_level = Exit with 1 when a finding is at least this severe.
 help-arg-min_docs = Fewest documents a corpus phrase or shared sentence must occur in.
 help-arg-top = Corpus phrases and shared sentences listed (analyze), keywords per document (phrases).
 help-arg-dup_threshold = Least similarity (Jaccard of 5-char shingles) of a near-duplicate pair.
+help-arg-profile = Judge every document by this genre profile instead of detecting it from its title line or file name (work-summary, debrief, debrief-integrity, study, disclosure, general).
 help-arg-id = The rule to explain (default: list them all).
+
+## Genre profiles
+csv-profile = profile
+outline-completeness-none = completeness: none (nothing to score)
+outline-profile = profile: { $profile }
+lint-summary-profile = ; profile { $profiles }

@@ -143,4 +143,11 @@ help-arg-fail_level = 发现此级别及以上的问题时以 1 退出：info、
 help-arg-min_docs = 全库重复短语和相同句子至少出现在多少篇文稿中（默认 2）。
 help-arg-top = 列出的全库短语和句子数（analyze，默认 50）；每篇列出的关键词数（phrases，默认 10）。
 help-arg-dup_threshold = 判定为近似重复的最低相似度（5 字片段的 Jaccard 系数，默认 0.5）。
+help-arg-profile = 一律按此文种检查，不从标题行或文件名识别：work-summary（工作总结）、debrief（述职报告）、debrief-integrity（述职述廉报告）、study（学习情况总结）、disclosure（政府信息公开工作年度报告）、general（通用）。
 help-arg-id = 要解释的规则（不写则列出全部规则）。
+
+## Genre profiles
+csv-profile = 文种
+outline-completeness-none = 完整度：无（没有可评分的内容）
+outline-profile = 文种：{ $profile }
+lint-summary-profile = ；文种 { $profiles }

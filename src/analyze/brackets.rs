@@ -85,15 +85,15 @@ fn unmatched_in_line(line: &str) -> Vec<(usize, char, String)> {
                     (Some(at), _) => {
                         // Openers above the match were never closed.
                         for (j, o, _) in stack.drain(at..).skip(1) {
-                            out.push((j, o, format!("unmatched opening {o}")));
+                            out.push((j, o, messages::never_closed(o)));
                         }
                     }
                     (None, Some((j, o, _))) => {
                         stack.pop();
                         let col = line[..j].chars().count() + 1;
-                        out.push((i, c, format!("{c} does not close the {o} at column {col}")));
+                        out.push((i, c, messages::mismatched(c, o, col)));
                     }
-                    (None, None) => out.push((i, c, format!("unmatched closing {c}"))),
+                    (None, None) => out.push((i, c, messages::never_opened(c))),
                 }
             }
             _ => {}
@@ -102,7 +102,7 @@ fn unmatched_in_line(line: &str) -> Vec<(usize, char, String)> {
     out.extend(
         stack
             .into_iter()
-            .map(|(j, o, _)| (j, o, format!("unmatched opening {o}"))),
+            .map(|(j, o, _)| (j, o, messages::never_closed(o))),
     );
     out.sort_by_key(|&(at, _, _)| at);
     out
@@ -120,6 +120,24 @@ fn list_marker_closer(line: &str) -> Option<usize> {
 
 fn is_label_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '０'..='９') || super::numeral::is_han_digit(c)
+}
+
+/// The `unbalanced` messages, in one place for translation.
+mod messages {
+    /// An opening mark with no closing one on its line.
+    pub fn never_closed(open: char) -> String {
+        format!("\"{open}\" is never closed")
+    }
+
+    /// A closing mark with no opening one before it on its line.
+    pub fn never_opened(close: char) -> String {
+        format!("\"{close}\" closes nothing")
+    }
+
+    /// A closing mark of the wrong kind for the innermost open one.
+    pub fn mismatched(close: char, open: char, column: usize) -> String {
+        format!("\"{close}\" does not match the \"{open}\" opened at column {column}")
+    }
 }
 
 #[cfg(test)]
@@ -171,7 +189,14 @@ mod tests {
         let doc = Document::from_str("t", "（学习》");
         let found = unbalanced(&doc);
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].message, "》 does not close the （ at column 1");
+        assert_eq!(
+            found[0].message,
+            "\"》\" does not match the \"（\" opened at column 1"
+        );
+        let open = unbalanced(&Document::from_str("t", "学习（"));
+        assert_eq!(open[0].message, "\"（\" is never closed");
+        let close = unbalanced(&Document::from_str("t", "学习）"));
+        assert_eq!(close[0].message, "\"）\" closes nothing");
     }
 
     #[test]

@@ -12,6 +12,9 @@
 //! template with 57 slots and one with 200 to the same zero), and 5 slots halve
 //! `filled`, 4 form findings halve `form`.
 //!
+//! A document with nothing to score (empty or whitespace only) gets no score at all
+//! ([`Completeness::none`](crate::report::Completeness::none)), not this formula's 0.6.
+//!
 //! What must stay true: the score is exactly 1.0 when nothing is found and every
 //! required role is present, every finding lowers it, and it stays in [0, 1]. Only
 //! the rules that ran count: a rule turned off in the config is not looked for, and
@@ -54,10 +57,10 @@ pub fn completeness(diagnostics: &[Diagnostic], required_roles: usize) -> Comple
     let form = 1.0 / (1.0 + form_findings as f64 / FORM_HALVING);
     let score = ((2.0 * structure + 2.0 * filled + form) / 5.0).clamp(0.0, 1.0);
     Completeness {
-        score,
-        structure,
-        filled,
-        form,
+        score: Some(score),
+        structure: Some(structure),
+        filled: Some(filled),
+        form: Some(form),
         breakdown: b,
     }
 }
@@ -88,7 +91,7 @@ mod tests {
 
     fn score(rules: &[Rule], required: usize) -> f64 {
         let diags: Vec<Diagnostic> = rules.iter().map(|&r| diag(r)).collect();
-        completeness(&diags, required).score
+        completeness(&diags, required).score.unwrap_or(f64::NAN)
     }
 
     #[test]

@@ -7,13 +7,14 @@
 //! - an item `一` always starts a new list;
 //! - any other item must be the one after the previous item of its family in the same
 //!   section: a list may run over several paragraphs (`一是……` on one line, `二是……`
-//!   on the next), and a heading ends every list;
+//!   on the next), and a heading (a list item too) ends every list, wherever it
+//!   starts (a flattened line holds several);
 //! - after a slip, counting goes on from the number found, so one slip is one finding.
 //!
 //! What must stay true: items are found left to right in one pass per line.
 
-use super::Slip;
 use super::numeral::{han, is_han_digit, parse_han};
+use super::{Slip, SlipKind};
 use crate::document::Document;
 
 /// The word family of an item.
@@ -50,26 +51,33 @@ struct Item {
     end: usize,
 }
 
-/// Items out of order, in text order. `heading_lines` (1-based, sorted) end every list.
-pub fn slips(doc: &Document, heading_lines: &[usize]) -> Vec<Slip> {
+/// Items out of order, in text order. `heading_starts` (byte offsets, sorted) end
+/// every list.
+pub fn slips(doc: &Document, heading_starts: &[usize]) -> Vec<Slip> {
     let mut slips = Vec::new();
     // The previous item's number per family in the current section (0: none yet).
     let mut last = [0u32; 3];
+    let mut next_heading = 0;
     for line in doc.lines() {
-        if heading_lines.binary_search(&line.number).is_ok() {
-            last = [0; 3];
-        }
         for item in items(line.text) {
+            let start = line.byte_start + item.start;
+            while heading_starts
+                .get(next_heading)
+                .is_some_and(|&h| h <= start)
+            {
+                last = [0; 3];
+                next_heading += 1;
+            }
             let Some(prev) = last.get_mut(item.family.index()) else {
                 continue;
             };
             let expected = prev.saturating_add(1);
             if item.number != 1 && item.number != expected {
-                let start = line.byte_start + item.start;
                 slips.push(Slip {
                     span: doc.span(start, line.byte_start + item.end),
                     expected: item.family.render(expected),
                     found: line.text[item.start..item.end].to_string(),
+                    kind: SlipKind::of(*prev, item.number),
                 });
             }
             *prev = item.number;
@@ -89,11 +97,11 @@ fn items(line: &str) -> Vec<Item> {
     // Items never overlap: one may start only after the previous one ends.
     let mut resume = 0;
     let try_at = |start: usize, out: &mut Vec<Item>, resume: &mut usize| {
-        if start >= *resume {
-            if let Some(item) = item_at(line, start) {
-                *resume = item.end;
-                out.push(item);
-            }
+        if start >= *resume
+            && let Some(item) = item_at(line, start)
+        {
+            *resume = item.end;
+            out.push(item);
         }
     };
     // The line start is a boundary, and so is the position after each boundary char.
@@ -156,9 +164,15 @@ fn is_boundary(c: char) -> bool {
 mod tests {
     use super::*;
 
-    /// Slips as "line:expected>found".
+    /// Slips as "line:expected>found"; headings given by line start at those lines.
     fn run(text: &str, heading_lines: &[usize]) -> Vec<String> {
-        slips(&Document::from_str("t", text), heading_lines)
+        let doc = Document::from_str("t", text);
+        let starts: Vec<usize> = doc
+            .lines()
+            .filter(|l| heading_lines.contains(&l.number))
+            .map(|l| l.byte_start)
+            .collect();
+        slips(&doc, &starts)
             .iter()
             .map(|s| format!("{}:{}>{}", s.span.line, s.expected, s.found))
             .collect()
@@ -207,6 +221,20 @@ mod tests {
             run("一是学。\n（一）乙：二是调研。", &[2]),
             vec!["2:一是>二是"]
         );
+    }
+
+    /// A heading in the middle of a flattened line ends the lists before it.
+    #[test]
+    fn a_heading_inside_a_line_ends_every_list() {
+        let text = "一是学习；二是调研。（二）乙。三是落实。";
+        let doc = Document::from_str("t", text);
+        let at = text.find('（').unwrap();
+        let got: Vec<String> = slips(&doc, &[at])
+            .iter()
+            .map(|s| s.expected.clone())
+            .collect();
+        assert_eq!(got, vec!["一是"]);
+        assert_eq!(slips(&doc, &[]).len(), 0);
     }
 
     #[test]

@@ -5,22 +5,27 @@
 //! (above level 1) or `第一节`; all are recognised here, and [`outline`](super::outline)
 //! judges their style. Only a marker at the start of a line counts (after spaces,
 //! full-width spaces and Markdown `#`s): a numbered sentence inside a paragraph is
-//! not a heading.
+//! not a heading (text flattened onto one line is cut into lines first, by
+//! [`outline`](super::outline)).
 //!
 //! Not headings, by rule:
 //! - a number that goes on as a number: `1.5亿元`, `1、2月份`, `一、二、三等奖`, `一、二等奖`;
 //! - a number with no marker punctuation: `2018年`, `一是`, `第一，`;
 //! - a heading number beyond [`MAX_ARABIC`] (`2023、`, `（99999999999）`);
-//! - a "title" longer than [`MAX_TITLE_CHARS`] before any `。`/`：`: that is a
-//!   numbered paragraph, not a heading. A heading with body text on its line has a
-//!   short title and then its body (`（二）重点突出、学用结合。厅党组……`).
+//! - a number that is a range: `一、二月份`, `三、四季度`.
+//!
+//! A numbered line is a heading (or a list item) whatever its length: a numbered
+//! paragraph's title is its first clause. A heading with body text on its line has a
+//! short title and then its body (`（二）重点突出、学用结合。厅党组……`). A Markdown
+//! ATX heading (`## 2023 工作回顾`) is a heading with or without a marker.
 //!
 //! What must stay true: recognition never panics (empty lines, a line of only `一、`,
 //! huge numbers, mixed widths), and the title and body are slices of the line.
 
 use super::numeral::{arabic_digit, is_han_digit, parse_arabic, parse_circled, parse_han};
 
-/// Titles longer than this (in chars) make the line a numbered paragraph.
+/// Titles longer than this (in chars) are cut: the line is a numbered paragraph,
+/// whose title is its first clause.
 pub const MAX_TITLE_CHARS: usize = 60;
 
 /// The largest Arabic heading number: a larger one is a year or an amount.
@@ -118,24 +123,48 @@ pub struct Marker {
 /// A heading recognised on a line; offsets are bytes into the line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LineHeading<'a> {
-    /// The marker.
-    pub marker: Marker,
-    /// Where the marker starts.
+    /// The marker, if the heading has one (a Markdown heading may not).
+    pub marker: Option<Marker>,
+    /// The depth of a Markdown ATX heading (`##` → 2), if it is one.
+    pub atx: Option<u8>,
+    /// Where the marker starts (where the title starts when there is no marker).
     pub start: usize,
-    /// The title: after the marker, up to the first `。`/`：`/`:` or the line end, trimmed.
+    /// Columns of white space before the line's first char (a tab counts 4, a
+    /// full-width space 2), which nests Markdown lists.
+    pub indent: usize,
+    /// The title: after the marker, up to the first `。`/`：`/`:` or the line end,
+    /// trimmed; a longer title than [`MAX_TITLE_CHARS`] is cut at its first `；`/`，`,
+    /// or after [`MAX_TITLE_CHARS`] chars.
     pub title: &'a str,
     /// Where the title ends (the marker's end when the title is empty).
     pub title_end: usize,
-    /// Whether text follows the title's `。`/`：` on the same line.
+    /// Whether text follows the title on the same line.
     pub has_body: bool,
 }
 
-/// The heading on `line`, if the line is one.
+impl LineHeading<'_> {
+    /// The marker's length in bytes (0 without one).
+    pub fn marker_len(&self) -> usize {
+        self.marker.map_or(0, |m| m.len)
+    }
+}
+
+/// The heading on `line`, if the line is one: a GB/T marker at its start (after
+/// white space, and after the `#`s of a Markdown heading), or a Markdown heading.
 pub fn heading_in_line(line: &str) -> Option<LineHeading<'_>> {
-    let start = line.len() - skip_lead(line).len();
-    let marker = parse_marker(&line[start..])?;
-    let mut after = start + marker.len;
-    if matches!(marker.tier, Tier::Part | Tier::Section) {
+    let content = line.trim_start();
+    let indent = whitespace_columns(&line[..line.len() - content.len()]);
+    let (atx, content) = match atx_prefix(content) {
+        Some((depth, rest)) => (Some(depth), rest),
+        None => (None, content),
+    };
+    let start = line.len() - content.len();
+    let marker = parse_marker(content);
+    if marker.is_none() && atx.is_none() {
+        return None;
+    }
+    let mut after = start + marker.map_or(0, |m| m.len);
+    if marker.is_some_and(|m| matches!(m.tier, Tier::Part | Tier::Section)) {
         // `第一部分：工作回顾`, `第一章、总则`: the separator belongs to neither.
         let rest = line[after..].trim_start();
         if let Some(c) = rest.chars().next().filter(|c| "、：:，.．".contains(*c)) {
@@ -143,35 +172,82 @@ pub fn heading_in_line(line: &str) -> Option<LineHeading<'_>> {
         }
     }
     let title_start = line.len() - line[after..].trim_start().len();
-    let rest = &line[title_start..];
-    let (raw_title, body) = match rest.find(['。', '：', ':']) {
-        Some(i) => {
-            let stop = rest[i..].chars().next().map_or(0, char::len_utf8);
-            (&rest[..i], &rest[i + stop..])
-        }
-        None => (rest, ""),
-    };
-    let title = raw_title.trim_end();
-    if title.chars().count() > MAX_TITLE_CHARS {
+    let mut rest = &line[title_start..];
+    if atx.is_some() {
+        // `## 下一步计划 ##`: the closing #s are not part of the title.
+        rest = rest.trim_end().trim_end_matches('#').trim_end();
+    }
+    let (title, has_body) = title_and_body(rest);
+    if atx.is_some() && marker.is_none() && title.is_empty() {
         return None;
     }
     let title_end = if title.is_empty() {
-        start + marker.len
+        after
     } else {
         title_start + title.len()
     };
     Some(LineHeading {
         marker,
+        atx,
         start,
+        indent,
         title,
         title_end,
-        has_body: !body.trim().is_empty(),
+        has_body,
     })
 }
 
-/// The line without leading spaces (full-width too) and Markdown heading `#`s.
-fn skip_lead(line: &str) -> &str {
-    line.trim_start().trim_start_matches('#').trim_start()
+/// The title at the start of `rest` and whether text follows it.
+fn title_and_body(rest: &str) -> (&str, bool) {
+    let raw = match rest.find(['。', '：', ':']) {
+        Some(i) => &rest[..i],
+        None => rest,
+    };
+    let mut title = raw.trim_end();
+    if title.chars().count() > MAX_TITLE_CHARS {
+        // A numbered paragraph: its first clause is the title, or failing that
+        // its first words.
+        title = match title.find(['；', ';', '，', ',']) {
+            Some(i) if title[..i].chars().count() <= MAX_TITLE_CHARS => &title[..i],
+            _ => {
+                let cut = title
+                    .char_indices()
+                    .nth(MAX_TITLE_CHARS)
+                    .map_or(title.len(), |(i, _)| i);
+                &title[..cut]
+            }
+        }
+        .trim_end();
+    }
+    let body = rest[title.len()..].trim_start_matches(['。', '：', ':']);
+    (title, !body.trim().is_empty())
+}
+
+/// The depth of a Markdown ATX heading at the start of `s` (1–6 `#`s) and the text
+/// after the `#`s and the spaces after them (closing `#`s included). The `#`s must be followed by white space,
+/// or directly by a GB/T marker (`##三、学习成效`); `#话题#` is not a heading.
+pub fn atx_prefix(s: &str) -> Option<(u8, &str)> {
+    let hashes = s.len() - s.trim_start_matches('#').len();
+    if !(1..=6).contains(&hashes) {
+        return None;
+    }
+    let after = &s[hashes..];
+    let rest = after.trim_start();
+    if rest.len() == after.len() && parse_marker(rest).is_none() {
+        return None;
+    }
+    Some((u8::try_from(hashes).unwrap_or(6), rest))
+}
+
+/// Display columns of leading white space: a tab 4, a full-width space 2, others 1.
+fn whitespace_columns(ws: &str) -> usize {
+    ws.chars()
+        .map(|c| match c {
+            '\t' => 4,
+            '\u{3000}' => 2,
+            _ => 1,
+        })
+        .sum()
 }
 
 /// The heading marker at the start of `s`, if there is one.
@@ -302,10 +378,20 @@ fn number_at(s: &str) -> Option<(Numeral, u32, usize)> {
     Some((Numeral::Arabic, value, arabic))
 }
 
-/// After `一、`: another numeral then `、` or `等` is a list of numbers (`一、二、三等奖`).
+/// After `一、`: another numeral then `、` or `等` is a list of numbers (`一、二、三等奖`),
+/// and a small one then a unit is a range (`一、二月份`, `三、四季度`, `一、二年级`);
+/// but `一、二〇二三年工作回顾` is a heading.
 fn goes_on_as_han_number(after: &str) -> bool {
     let rest = after.trim_start_matches(is_han_digit);
-    rest.len() < after.len() && (rest.starts_with('、') || rest.starts_with('等'))
+    let digits = &after[..after.len() - rest.len()];
+    if digits.is_empty() {
+        return false;
+    }
+    if rest.starts_with('、') || rest.starts_with('等') {
+        return true;
+    }
+    let small = parse_han(digits).is_some_and(|n| n <= 12);
+    small && rest.starts_with(['月', '季', '年', '级', '类', '批'])
 }
 
 #[cfg(test)]
@@ -314,20 +400,22 @@ mod tests {
 
     /// The heading of a line as (level, number, marker, title, has_body).
     fn heading(line: &str) -> Option<(u8, u32, &str, &str, bool)> {
-        heading_in_line(line).map(|h| {
-            let marker = &line[h.start..h.start + h.marker.len];
-            let level = h.marker.tier.level();
-            (level, h.marker.number, marker, h.title, h.has_body)
+        heading_in_line(line).and_then(|h| {
+            let m = h.marker?;
+            let marker = &line[h.start..h.start + m.len];
+            (level_of(m), m.number, marker, h.title, h.has_body).into()
         })
+    }
+
+    fn level_of(m: Marker) -> u8 {
+        m.tier.level()
     }
 
     /// One line a case: the line, then (level, number, marker, title, has_body) or None.
     #[test]
     fn heading_or_not() {
         type Want = Option<(u8, u32, &'static str, &'static str, bool)>;
-        let long = format!("1.{}", "加强".repeat(31));
-        let long_with_body = format!("（一）{}。正文", "加强".repeat(31));
-        let sixty = format!("1.{}", "加强".repeat(30));
+
         #[rustfmt::skip]
         let cases: &[(&str, Want)] = &[
             // Level 1 and its variants.
@@ -377,18 +465,63 @@ mod tests {
             ("（本模板仅供参考）", None),
             ("（一本书", None),
             ("其中，1.加强学习", None),
+            ("一、二月份完成", None),
+            ("三、四季度", None),
+            ("一、二年级学生", None),
+            ("#话题#", None),
             ("", None),
             ("、", None),
             ("（", None),
             ("第", None),
-            (long.as_str(), None),
-            (long_with_body.as_str(), None),
+            // A year after the marker is a title, not a range.
+            ("一、二〇二三年工作回顾", Some((1, 1, "一、", "二〇二三年工作回顾", false))),
+            ("##三、学习成效", Some((1, 3, "三、", "学习成效", false))),
         ];
         for (line, want) in cases {
             assert_eq!(heading(line), *want, "line: {line:?}");
         }
-        // Exactly the limit is still a heading.
-        assert!(heading(&sixty).is_some());
+    }
+
+    /// A numbered paragraph is still a heading (a list item): its title is its first
+    /// clause, or its first 60 chars.
+    #[test]
+    fn long_numbered_lines_keep_their_number() {
+        let long = format!("1.{}", "加强".repeat(31));
+        let h = heading_in_line(&long).unwrap();
+        assert_eq!(h.title.chars().count(), MAX_TITLE_CHARS);
+        assert!(h.has_body);
+        let clause = format!("3.加强队伍建设，{}；", "提升".repeat(40));
+        let h = heading_in_line(&clause).unwrap();
+        assert_eq!((h.title, h.has_body), ("加强队伍建设", true));
+        let with_body = format!("（一）{}。正文", "加强".repeat(31));
+        assert_eq!(
+            heading_in_line(&with_body).unwrap().title.chars().count(),
+            MAX_TITLE_CHARS
+        );
+    }
+
+    /// One line a case: a Markdown heading, its depth, marker text and title.
+    #[test]
+    fn markdown_headings() {
+        type Want = Option<(u8, &'static str, &'static str)>;
+        let cases: &[(&str, Want)] = &[
+            ("## 2023 工作回顾", Some((2, "", "2023 工作回顾"))),
+            ("### 不足与反思", Some((3, "", "不足与反思"))),
+            ("# 二、主要做法", Some((1, "二、", "主要做法"))),
+            ("## 1. 项目进展", Some((2, "1.", "项目进展"))),
+            ("## 下一步计划 ##", Some((2, "", "下一步计划"))),
+            ("####### 七级", None),
+            ("##", None),
+            ("#话题#", None),
+        ];
+        for (line, want) in cases {
+            let got = heading_in_line(line).map(|h| {
+                let marker = &line[h.start..h.start + h.marker_len()];
+                (h.atx.unwrap_or(0), marker, h.title)
+            });
+            assert_eq!(got, *want, "line: {line:?}");
+        }
+        assert_eq!(heading_in_line("   1. 嵌套").unwrap().indent, 3);
     }
 
     #[test]

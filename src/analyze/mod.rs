@@ -2,8 +2,10 @@
 //! [`Config`](crate::Config) to plain data. None of them prints or keeps state.
 //!
 //! Each module has one job: [`placeholders`] finds unfilled slots, [`headings`]
-//! recognises a heading on a line, [`outline`] checks the headings as a whole
-//! (numbering, marker style, empty and missing sections), [`enumerations`] checks
+//! recognises a heading on a line, [`profile`] tells the document's genre,
+//! [`outline`] checks the headings as a whole (numbering, marker style, empty and
+//! missing sections), [`script`] converts traditional script for the dictionary
+//! look-ups, [`enumerations`] checks
 //! inline `一是……二是……` lists, [`brackets`] finds unmatched marks, and
 //! [`completeness`] scores a document from the findings. [`segment`] cuts text into
 //! words with jieba and our dictionary ([`crate::lexicon`] builds the vocabularies);
@@ -19,8 +21,10 @@ pub mod numeral;
 pub mod outline;
 pub mod phrases;
 pub mod placeholders;
+pub mod profile;
 pub mod quotes;
 pub mod repetition;
+pub mod script;
 pub mod segment;
 
 use crate::document::Span;
@@ -48,6 +52,37 @@ pub struct Slip {
     pub expected: String,
     /// What stands there (`四、`, `三是`).
     pub found: String,
+    /// How the number is wrong.
+    pub kind: SlipKind,
+}
+
+/// How a number is wrong.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SlipKind {
+    /// The first number of its sequence is not one (`二、` first).
+    Start,
+    /// A number is left out (`二、四、`).
+    Skip,
+    /// The previous number again (`二、二、`).
+    Repeat,
+    /// A number below the previous one (`三、二、`).
+    Back,
+}
+
+impl SlipKind {
+    /// The kind of a slip: `found` where `previous + 1` was expected (`previous` 0:
+    /// nothing before it).
+    pub fn of(previous: u32, found: u32) -> Self {
+        if previous == 0 {
+            SlipKind::Start
+        } else if found > previous {
+            SlipKind::Skip
+        } else if found == previous {
+            SlipKind::Repeat
+        } else {
+            SlipKind::Back
+        }
+    }
 }
 
 impl Slip {
@@ -57,7 +92,7 @@ impl Slip {
             rule: Rule::Numbering,
             span: self.span,
             text: self.found.clone(),
-            message: format!("expected {}, found {}", self.expected, self.found),
+            message: messages::slip(self),
         }
     }
 
@@ -68,6 +103,28 @@ impl Slip {
             column: self.span.column,
             expected: self.expected.clone(),
             found: self.found.clone(),
+        }
+    }
+}
+
+/// The `numbering` messages, in one place for translation.
+mod messages {
+    use super::{Slip, SlipKind};
+
+    /// What is wrong with a number, quoting it and what should stand there.
+    pub fn slip(s: &Slip) -> String {
+        let (found, expected) = (&s.found, &s.expected);
+        match s.kind {
+            SlipKind::Start => {
+                format!("\"{found}\" should be \"{expected}\": the numbering starts here")
+            }
+            SlipKind::Skip => format!("\"{found}\" should be \"{expected}\": a number is skipped"),
+            SlipKind::Repeat => {
+                format!("\"{found}\" should be \"{expected}\": the number is used twice")
+            }
+            SlipKind::Back => {
+                format!("\"{found}\" should be \"{expected}\": the numbering goes back")
+            }
         }
     }
 }

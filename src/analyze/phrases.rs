@@ -287,11 +287,11 @@ fn numbered_plenum(text: &str, at: usize) -> Option<MeetingMention> {
         start = s.len();
         qualified = true;
     }
-    if let Some(s) = before.get(..start).and_then(|b| b.strip_suffix('届')) {
-        if let Some(congress) = congress_number_start(text, s.len()) {
-            start = congress;
-            qualified = true;
-        }
+    if let Some(s) = before.get(..start).and_then(|b| b.strip_suffix('届'))
+        && let Some(congress) = congress_number_start(text, s.len())
+    {
+        start = congress;
+        qualified = true;
     }
     if !qualified {
         return None;

@@ -367,13 +367,13 @@ pub fn overused_words(
     };
     let mut found: Vec<(usize, (usize, usize))> = vec![(0, (0, 0)); overused.words.len()];
     for m in overused.automaton.find_overlapping_iter(text) {
-        if counts_at(m.start(), m.end()) {
-            if let Some(slot) = found.get_mut(m.pattern().as_usize()) {
-                if slot.0 == 0 {
-                    slot.1 = (m.start(), m.end());
-                }
-                slot.0 += 1;
+        if counts_at(m.start(), m.end())
+            && let Some(slot) = found.get_mut(m.pattern().as_usize())
+        {
+            if slot.0 == 0 {
+                slot.1 = (m.start(), m.end());
             }
+            slot.0 += 1;
         }
     }
     let per_1000 = |count: usize| count as f64 * 1000.0 / chars as f64;

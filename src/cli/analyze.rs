@@ -6,7 +6,7 @@ use anyhow::Result;
 use clap::Args;
 
 use super::pipeline::{self, Job};
-use super::{CommonArgs, RuleArgs, dump_config, json_on_fatal};
+use super::{CommonArgs, ProfileArgs, RuleArgs, dump_config, json_on_fatal};
 use zongjie::Analyzer;
 use zongjie::corpus::CorpusOptions;
 use zongjie::render::View;
@@ -16,6 +16,8 @@ use zongjie::render::View;
 pub struct AnalyzeArgs {
     #[command(flatten)]
     common: CommonArgs,
+    #[command(flatten)]
+    profile: ProfileArgs,
     #[command(flatten)]
     rules: RuleArgs,
     /// Fewest documents a corpus phrase or shared sentence must occur in.
@@ -46,6 +48,7 @@ pub fn run(args: AnalyzeArgs) -> Result<u8> {
 fn analyze(args: &AnalyzeArgs) -> Result<u8> {
     let mut config = args.common.load_config()?;
     args.rules.apply(&mut config);
+    args.profile.apply(&mut config)?;
     if args.common.dump_config {
         return dump_config(&config);
     }

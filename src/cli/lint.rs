@@ -5,7 +5,7 @@ use anyhow::Result;
 use clap::{Args, ValueEnum};
 
 use super::pipeline::{self, Job};
-use super::{CommonArgs, RuleArgs, dump_config, json_on_fatal};
+use super::{CommonArgs, ProfileArgs, RuleArgs, dump_config, json_on_fatal};
 use zongjie::Analyzer;
 use zongjie::render::View;
 use zongjie::report::Severity;
@@ -15,6 +15,8 @@ use zongjie::report::Severity;
 pub struct LintArgs {
     #[command(flatten)]
     common: CommonArgs,
+    #[command(flatten)]
+    profile: ProfileArgs,
     #[command(flatten)]
     rules: RuleArgs,
     /// Exit with 1 when a finding is at least this severe.
@@ -47,6 +49,7 @@ pub fn run(args: LintArgs) -> Result<u8> {
 fn lint(args: &LintArgs) -> Result<u8> {
     let mut config = args.common.load_config()?;
     args.rules.apply(&mut config);
+    args.profile.apply(&mut config)?;
     if args.common.dump_config {
         return dump_config(&config);
     }

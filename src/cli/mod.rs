@@ -169,6 +169,26 @@ pub struct RuleArgs {
     pub skip_rules: Vec<Rule>,
 }
 
+/// The genre profile flag of `lint`, `outline` and `analyze`.
+#[derive(Debug, Args)]
+pub struct ProfileArgs {
+    /// Judge every document by this genre profile instead of detecting it from its
+    /// title line or file name (work-summary, debrief, debrief-integrity, study,
+    /// disclosure, general).
+    #[arg(long, value_name = "NAME")]
+    pub profile: Option<String>,
+}
+
+impl ProfileArgs {
+    /// Applies `--profile` to the config; an unknown name is a usage error.
+    pub fn apply(&self, config: &mut Config) -> Result<()> {
+        if let Some(name) = &self.profile {
+            config.set_profile(name).map_err(anyhow::Error::msg)?;
+        }
+        Ok(())
+    }
+}
+
 fn parse_rule(s: &str) -> std::result::Result<Rule, String> {
     Rule::from_name(s).ok_or_else(|| {
         let names: Vec<&str> = Rule::ALL.iter().map(|r| r.name()).collect();

@@ -8,7 +8,7 @@ use anyhow::Result;
 use clap::Args;
 
 use super::pipeline::{self, Job};
-use super::{CommonArgs, RuleArgs, dump_config, json_on_fatal};
+use super::{CommonArgs, ProfileArgs, RuleArgs, dump_config, json_on_fatal};
 use zongjie::Analyzer;
 use zongjie::render::View;
 
@@ -17,6 +17,8 @@ use zongjie::render::View;
 pub struct OutlineArgs {
     #[command(flatten)]
     common: CommonArgs,
+    #[command(flatten)]
+    profile: ProfileArgs,
     /// Rules behind the missing sections, numbering slips and completeness score.
     #[command(flatten)]
     rules: RuleArgs,
@@ -30,6 +32,7 @@ pub fn run(args: OutlineArgs) -> Result<u8> {
 fn outline(args: &OutlineArgs) -> Result<u8> {
     let mut config = args.common.load_config()?;
     args.rules.apply(&mut config);
+    args.profile.apply(&mut config)?;
     if args.common.dump_config {
         return dump_config(&config);
     }

@@ -34,10 +34,15 @@ pub struct SlotCount {
 }
 
 /// Completeness statistics of the analysed documents.
+///
+/// Only documents with a score count in the mean and the histogram: an empty or
+/// unreadable document has none (`null`), and is counted in `unscored` instead.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CompletenessSummary {
-    /// Mean score of analysed documents (0 when none).
-    pub mean: f64,
+    /// Mean score of the scored documents (`null` when none has a score).
+    pub mean: Option<f64>,
+    /// Analysed documents without a score (empty or whitespace only).
+    pub unscored: u64,
     /// Documents with a score of exactly 1.
     pub complete: u64,
     /// Score histogram.
@@ -50,12 +55,15 @@ pub struct CompletenessSummary {
     pub slots_by_kind: BTreeMap<String, u64>,
     /// Documents with at least one unfilled slot.
     pub documents_with_slots: u64,
+    /// Analysed documents per genre profile.
+    pub profiles: BTreeMap<String, u64>,
 }
 
 /// Accumulates [`CompletenessSummary`] one document at a time.
 #[derive(Debug, Clone, Default)]
 pub struct SummaryBuilder {
-    analysed: u64,
+    scored: u64,
+    unscored: u64,
     sum: f64,
     complete: u64,
     bins: [u64; HISTOGRAM_BINS],
@@ -63,6 +71,7 @@ pub struct SummaryBuilder {
     missing: BTreeMap<Role, u64>,
     kinds: BTreeMap<String, u64>,
     with_slots: u64,
+    profiles: BTreeMap<String, u64>,
 }
 
 impl SummaryBuilder {
@@ -71,14 +80,22 @@ impl SummaryBuilder {
         if doc.error.is_some() {
             return;
         }
-        let score = doc.completeness.score.clamp(0.0, 1.0);
-        self.analysed += 1;
-        self.sum += score;
-        if score >= 1.0 {
-            self.complete += 1;
+        if let Some(profile) = &doc.profile {
+            *self.profiles.entry(profile.clone()).or_default() += 1;
         }
-        let bin = ((score * HISTOGRAM_BINS as f64) as usize).min(HISTOGRAM_BINS - 1);
-        self.bins[bin] += 1;
+        match doc.completeness.score {
+            Some(score) => {
+                let score = score.clamp(0.0, 1.0);
+                self.scored += 1;
+                self.sum += score;
+                if score >= 1.0 {
+                    self.complete += 1;
+                }
+                let bin = ((score * HISTOGRAM_BINS as f64) as usize).min(HISTOGRAM_BINS - 1);
+                self.bins[bin] += 1;
+            }
+            None => self.unscored += 1,
+        }
         for role in &doc.sections_missing {
             *self.missing.entry(*role).or_default() += 1;
         }
@@ -114,19 +131,18 @@ impl SummaryBuilder {
                 documents: self.bins[i],
             })
             .collect();
-        let mean = if self.analysed == 0 {
-            0.0
-        } else {
-            ((self.sum / self.analysed as f64) * 1000.0).round() / 1000.0
-        };
+        let mean =
+            (self.scored > 0).then(|| ((self.sum / self.scored as f64) * 1000.0).round() / 1000.0);
         CompletenessSummary {
             mean,
+            unscored: self.unscored,
             complete: self.complete,
             histogram,
             most_slots: self.most,
             missing_roles: self.missing,
             slots_by_kind: self.kinds,
             documents_with_slots: self.with_slots,
+            profiles: self.profiles,
         }
     }
 }
@@ -140,7 +156,7 @@ mod tests {
         DocReport {
             path: path.into(),
             completeness: Completeness {
-                score,
+                score: Some(score),
                 ..Completeness::default()
             },
             sections_missing: missing.to_vec(),
@@ -156,11 +172,32 @@ mod tests {
         b.add(&doc("c", 0.0, &[Role::Problems, Role::Plans]));
         b.add(&DocReport::failed("d".into(), "bad".into()));
         let s = b.finish();
-        assert_eq!(s.mean, 0.517);
+        assert_eq!(s.mean, Some(0.517));
+        assert_eq!(s.unscored, 0);
         assert_eq!(s.complete, 1);
         let counts: Vec<u64> = s.histogram.iter().map(|b| b.documents).collect();
         assert_eq!(counts, vec![1, 0, 0, 0, 0, 1, 0, 0, 0, 1]);
         assert_eq!(s.missing_roles.get(&Role::Problems), Some(&2));
         assert_eq!(s.missing_roles.get(&Role::Plans), Some(&1));
+    }
+
+    /// An empty document has no score: it must not count as a zero in the mean or
+    /// the histogram (issue 9: 0.0 drags averages down).
+    #[test]
+    fn documents_without_a_score_are_not_zeros() {
+        let mut b = SummaryBuilder::default();
+        b.add(&doc("a", 0.8, &[]));
+        let mut empty = doc("b", 0.0, &[]);
+        empty.completeness = Completeness::none();
+        empty.profile = Some("general".into());
+        b.add(&empty);
+        let s = b.finish();
+        assert_eq!(s.mean, Some(0.8));
+        assert_eq!(s.unscored, 1);
+        assert_eq!(s.histogram.iter().map(|b| b.documents).sum::<u64>(), 1);
+        assert_eq!(s.profiles.get("general"), Some(&1));
+        let mut none = SummaryBuilder::default();
+        none.add(&empty);
+        assert_eq!(none.finish().mean, None);
     }
 }

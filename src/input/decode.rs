@@ -151,7 +151,7 @@ fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
         Some(UTF_16LE)
     } else if even_zero * 10 >= pairs * 7 && odd_zero * 20 <= pairs {
         Some(UTF_16BE)
-    } else if odd_zero + even_zero > 0 && bytes.len() % 2 == 0 {
+    } else if odd_zero + even_zero > 0 && bytes.len().is_multiple_of(2) {
         // CJK-heavy UTF-16 has zeros only in its ASCII (line ends, digits): claim it
         // when the sample decodes cleanly into text-like chars. Random bytes decode
         // to chars spread over the whole BMP and fail the share.

@@ -821,10 +821,10 @@ fn parse_styles(xml: &[u8], max_depth: usize) -> Result<Styles, DocxError> {
             Item::Open(e) => (e, true),
             Item::Empty(e) => (e, false),
             Item::Close => {
-                if stack.pop() == Some(StyleKind::Style) {
-                    if let Some((id, info)) = current.take() {
-                        styles.styles.insert(id, info);
-                    }
+                if stack.pop() == Some(StyleKind::Style)
+                    && let Some((id, info)) = current.take()
+                {
+                    styles.styles.insert(id, info);
                 }
                 continue;
             }

@@ -24,6 +24,7 @@ const DOCUMENT_COLUMNS: &[&str] = &[
 ];
 const DOCUMENT_COLUMNS_AFTER_KINDS: &[&str] = &[
     "csv-headings",
+    "csv-profile",
     "csv-missing-roles",
     "csv-numbering-errors",
     "csv-empty-sections",
@@ -98,6 +99,7 @@ pub fn document_row(doc: &DocReport, lang: Lang) -> Vec<String> {
     let b = &doc.completeness.breakdown;
     row.extend([
         doc.headings.len().to_string(),
+        doc.profile.clone().unwrap_or_default(),
         missing.join(";"),
         doc.numbering_errors.len().to_string(),
         b.empty_sections.to_string(),
@@ -107,11 +109,11 @@ pub fn document_row(doc: &DocReport, lang: Lang) -> Vec<String> {
             .map(|p| p.count)
             .sum::<usize>()
             .to_string(),
-        if doc.error.is_some() {
-            String::new()
-        } else {
-            format!("{:.3}", doc.completeness.score)
-        },
+        // No score is an empty cell, which spreadsheets leave out of averages.
+        doc.completeness
+            .score
+            .map(|s| format!("{s:.3}"))
+            .unwrap_or_default(),
         doc.warnings.join("; "),
     ]);
     row
@@ -244,5 +246,9 @@ mod tests {
         let s = String::from_utf8(out).unwrap();
         assert!(s.starts_with("a.txt,,\"bad, really\",0,"), "{s}");
         assert_eq!(document_header_in(Lang::Zh)[0], "文件");
+        // No score: an empty cell, not 0.
+        let header = document_header();
+        let score_col = header.iter().position(|c| c == "completeness").unwrap();
+        assert_eq!(document_row(&doc, Lang::En)[score_col], "");
     }
 }

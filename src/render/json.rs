@@ -63,6 +63,9 @@ pub struct DocHeader<'a> {
     pub error: Option<&'a str>,
     /// Repairs made while reading.
     pub warnings: &'a [String],
+    /// The genre profile the document was judged by (absent when it was not judged).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub profile: Option<&'a str>,
 }
 
 impl<'a> From<&'a DocReport> for DocHeader<'a> {
@@ -73,6 +76,7 @@ impl<'a> From<&'a DocReport> for DocHeader<'a> {
             encoding: &r.encoding,
             error: r.error.as_deref(),
             warnings: &r.warnings,
+            profile: r.profile.as_deref(),
         }
     }
 }

@@ -162,6 +162,9 @@ pub struct Tally {
     /// Slots by kind.
     #[serde(skip)]
     pub by_kind: BTreeMap<SlotKind, usize>,
+    /// Documents by the genre profile they were judged by.
+    #[serde(skip)]
+    pub profiles: BTreeMap<String, usize>,
     /// Every input that could not be read: path and reason, in path order.
     #[serde(skip)]
     pub failures: Vec<(String, String)>,
@@ -174,6 +177,9 @@ impl Tally {
         if let Some(e) = &report.error {
             self.failed += 1;
             self.failures.push((report.path.clone(), e.clone()));
+        }
+        if let Some(p) = &report.profile {
+            *self.profiles.entry(p.clone()).or_default() += 1;
         }
         self.diagnostics += report.diagnostics.len();
         for d in &report.diagnostics {

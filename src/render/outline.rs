@@ -13,6 +13,12 @@ use crate::report::{Completeness, DocReport};
 /// Writes the outline of one analysed document.
 pub fn write_outline(out: &mut dyn Write, report: &DocReport, style: Style) -> io::Result<()> {
     writeln!(out, "{}", style.paint("1", &report.path))?;
+    if let Some(profile) = &report.profile {
+        let line = Message::new("outline-profile")
+            .arg("profile", profile.as_str())
+            .say(style.lang);
+        writeln!(out, "{line}")?;
+    }
     let width = report
         .headings
         .iter()
@@ -24,7 +30,7 @@ pub fn write_outline(out: &mut dyn Write, report: &DocReport, style: Style) -> i
     }
     for h in &report.headings {
         let indent = "  ".repeat(usize::from(h.level.saturating_sub(1)));
-        let roles = if h.level == 1 {
+        let roles = if h.level == 1 || !h.roles.is_empty() {
             let names: Vec<String> = h
                 .roles
                 .iter()
@@ -75,12 +81,17 @@ pub fn write_outline(out: &mut dyn Write, report: &DocReport, style: Style) -> i
 }
 
 fn write_completeness(out: &mut dyn Write, c: &Completeness, style: Style) -> io::Result<()> {
-    let head = Message::new("outline-completeness")
-        .arg("score", format!("{:.3}", c.score))
-        .arg("structure", format!("{:.3}", c.structure))
-        .arg("filled", format!("{:.3}", c.filled))
-        .arg("form", format!("{:.3}", c.form))
-        .say(style.lang);
+    let head = match (c.score, c.structure, c.filled, c.form) {
+        (Some(score), Some(structure), Some(filled), Some(form)) => {
+            Message::new("outline-completeness")
+                .arg("score", format!("{score:.3}"))
+                .arg("structure", format!("{structure:.3}"))
+                .arg("filled", format!("{filled:.3}"))
+                .arg("form", format!("{form:.3}"))
+                .say(style.lang)
+        }
+        _ => style.tr("outline-completeness-none"),
+    };
     writeln!(out, "{head}")?;
     let b = &c.breakdown;
     let slots: usize = b.slots.values().sum();

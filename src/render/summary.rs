@@ -26,14 +26,27 @@ pub fn write_corpus_summary(out: &mut dyn Write, c: &CorpusReport, style: Style)
     )?;
     let comp = &c.completeness;
     writeln!(out)?;
+    let mean = comp
+        .mean
+        .map_or_else(|| "none".to_string(), |m| format!("{m:.3}"));
     writeln!(
         out,
-        "{} mean {:.3}, {} complete, {} with unfilled slots",
+        "{} mean {mean}, {} complete, {} with unfilled slots",
         h("Completeness:"),
-        comp.mean,
         comp.complete,
         comp.documents_with_slots
     )?;
+    if comp.unscored > 0 {
+        writeln!(out, "  {} empty, with no score", comp.unscored)?;
+    }
+    if !comp.profiles.is_empty() {
+        let parts: Vec<String> = comp
+            .profiles
+            .iter()
+            .map(|(p, n)| format!("{p} {n}"))
+            .collect();
+        writeln!(out, "  profiles: {}", parts.join(", "))?;
+    }
     let max = comp
         .histogram
         .iter()

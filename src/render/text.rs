@@ -169,6 +169,22 @@ pub fn summary_line(tally: &Tally, style: Style) -> String {
             style.tr("paren-close")
         ));
     }
+    if !tally.profiles.is_empty() {
+        let parts: Vec<String> = if tally.documents - tally.failed == 1 {
+            tally.profiles.keys().cloned().collect()
+        } else {
+            tally
+                .profiles
+                .iter()
+                .map(|(p, n)| format!("{p} {n}"))
+                .collect()
+        };
+        line.push_str(
+            &Message::new("lint-summary-profile")
+                .arg("profiles", parts.join(&style.tr("list-separator")))
+                .say(style.lang),
+        );
+    }
     if tally.failed > 0 {
         line.push_str(
             &Message::new("lint-summary-failed")
