@@ -6,6 +6,7 @@ mod docx_fixture;
 mod util;
 
 mod analyze;
+mod formulation;
 mod fuzz_regressions;
 mod hostile;
 mod lint;

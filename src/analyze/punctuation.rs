@@ -122,8 +122,11 @@ pub fn check_punctuation(doc: &Document) -> Vec<PunctFinding> {
             base: line.byte_start,
             protected: &protected,
         };
-        halfwidth_marks(&ctx, &mut out);
-        parentheses(&ctx, &mut out);
+        // A line of English with Chinese words in it is not Chinese text.
+        if !is_english(line.text) {
+            halfwidth_marks(&ctx, &mut out);
+            parentheses(&ctx, &mut out);
+        }
         enumeration_commas(&ctx, &mut out);
         quotations.extend(line_quotations(&ctx));
     }
@@ -136,6 +139,20 @@ pub fn check_punctuation(doc: &Document) -> Vec<PunctFinding> {
         ))
     });
     out
+}
+
+/// Whether a line is English text quoting Chinese: more Latin letters than Chinese
+/// characters (`level-1 numbering 一、二、四: found where expected`).
+fn is_english(line: &str) -> bool {
+    let (mut latin, mut han) = (0usize, 0usize);
+    for c in line.chars() {
+        if c.is_ascii_alphabetic() {
+            latin += 1;
+        } else if is_han(c) {
+            han += 1;
+        }
+    }
+    latin > han
 }
 
 /// One line being checked.
@@ -242,7 +259,14 @@ fn halfwidth_marks(ctx: &LineCtx<'_>, out: &mut Vec<PunctFinding>) {
         let right = rest.trim_start_matches(' ').chars().next();
         let ascii_both = left.is_some_and(|l| l.is_ascii_alphanumeric())
             && right.is_some_and(|r| r.is_ascii_alphanumeric());
-        if ascii_both || !(left.is_some_and(is_cjk) || right.is_some_and(is_cjk)) {
+        // Followed by a space, the mark is typed the English way: it is in Chinese text
+        // only with Chinese on both sides (`学习, 工作`, not `Note: 请`).
+        let chinese = if spaces > 0 {
+            left.is_some_and(is_cjk) && right.is_some_and(is_cjk)
+        } else {
+            left.is_some_and(is_cjk) || right.is_some_and(is_cjk)
+        };
+        if ascii_both || !chinese {
             continue;
         }
         // A Markdown heading or list marker never has one of these, so a mark at the very
@@ -582,6 +606,11 @@ mod tests {
             ("10:30至11:00", &[]),
             ("统一采用XML,JSON两种格式", &[]),
             ("Hello, world", &[]),
+            ("Note: 请注意", &[]),
+            (
+                "level-1 numbering 一、二、四: found where 三 was expected (see 说明, 附件)",
+                &[],
+            ),
             ("网址http://a.cn/x,y说明", &[]),
             ("邮箱a,b@x.cn", &[]),
             ("运行`a,b`命令", &[]),
