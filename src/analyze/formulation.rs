@@ -888,7 +888,7 @@ pub fn check_formulations_with(
     if let Some(year) = year {
         currency(text, data, year, &mut raw);
     }
-    raw.sort_by(|a, b| (a.start, a.kind, a.end).cmp(&(b.start, b.kind, b.end)));
+    raw.sort_by_key(|r| (r.start, r.kind, r.end));
     raw.dedup_by(|a, b| a.start == b.start && a.end == b.end && a.kind == b.kind);
     drop_conflicting_fixes(&mut raw);
     raw.into_iter()
@@ -918,17 +918,22 @@ struct Raw {
 /// with a slipped phrase inside): the later one keeps its finding but loses its fix, so
 /// the fixes of a document can always be applied together.
 fn drop_conflicting_fixes(raw: &mut [Raw]) {
-    let mut taken: Vec<(usize, usize)> = Vec::new();
+    // Taken edit ranges by start; an insertion counts as one byte wide, so two at one
+    // place clash too.
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+    let width = |e: &Edit| (e.byte_start, e.byte_end.max(e.byte_start + 1));
     for r in raw.iter_mut() {
         let clash = r.edits.iter().any(|e| {
+            let (s, t) = width(e);
             taken
-                .iter()
-                .any(|&(s, t)| e.byte_start < t && s < e.byte_end || (e.byte_start == s && s == t))
+                .range(..t)
+                .next_back()
+                .is_some_and(|(_, &end)| end > s)
         });
         if clash {
             r.edits.clear();
         } else {
-            taken.extend(r.edits.iter().map(|e| (e.byte_start, e.byte_end)));
+            taken.extend(r.edits.iter().map(width));
         }
     }
 }
@@ -991,6 +996,9 @@ const SEPARATORS: &[&str] = &["、", "，", ",", "以及", "和", "及", "与", 
 /// quotation marks and spaces anywhere; an empty gap only where quotation marks stood
 /// (`“政治意识”“大局意识”`).
 fn is_connector(gap: &str) -> bool {
+    if gap.len() > 32 {
+        return false;
+    }
     let core: String = gap.chars().filter(|&c| !is_wrapper(c)).collect();
     if core.is_empty() {
         return !gap.is_empty() && gap.chars().any(|c| !c.is_whitespace());
@@ -1245,6 +1253,9 @@ fn outdated_name(
     })
 }
 
+/// Bytes searched for a name's list, before it (`…的新发展理念`) or after it.
+const LIST_WINDOW: usize = 600;
+
 /// Words that introduce a list after a name.
 const INTRODUCERS: &[&str] = &[
     "，即",
@@ -1286,19 +1297,20 @@ fn list_after(
     let intro = INTRODUCERS.iter().find(|i| rest.starts_with(**i))?;
     let paren = matches!(*intro, "（" | "(");
     let start = skip_wrappers(text, pos + intro.len());
-    let line_end = text
-        .get(start..)?
-        .find(['\n', '\r'])
-        .map_or(text.len(), |i| start + i);
     let stop: &[char] = if paren {
-        &['）', ')']
+        &['）', ')', '\n', '\r']
     } else {
-        &['。', '；', ';', '！', '？', '!', '?', '）', ')']
+        &['。', '；', ';', '！', '？', '!', '?', '）', ')', '\n', '\r']
     };
+    // The list ends at a stop, and within a window: lists are short.
+    let mut limit = (start + LIST_WINDOW).min(text.len());
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
     let end = text
-        .get(start..line_end)?
+        .get(start..limit)?
         .find(stop)
-        .map_or(line_end, |i| start + i);
+        .map_or(limit, |i| start + i);
     let items = parse_items(text, data, matches, candidates, start, end);
     plausible_list(data, candidates, &items).then_some(items)
 }
@@ -1317,14 +1329,21 @@ fn list_before(
         .iter()
         .find(|l| before.ends_with(**l))?;
     let list_end = before.len() - link.len();
+    // A list is a few dozen chars: the clause is looked for in a window before the name,
+    // so a long line without punctuation costs no more than a short one.
+    let mut window = list_end.saturating_sub(LIST_WINDOW);
+    while !text.is_char_boundary(window) {
+        window += 1;
+    }
     let clause_start = text
-        .get(..list_end)?
+        .get(window..list_end)?
         .rfind([
             '。', '；', ';', '：', ':', '，', ',', '！', '？', '\n', '\r', '（', '(',
         ])
-        .map_or(0, |i| {
-            i + text
-                .get(i..)
+        .map_or(window, |i| {
+            let at = window + i;
+            at + text
+                .get(at..)
                 .and_then(|r| r.chars().next())
                 .map_or(1, char::len_utf8)
         });
@@ -1333,10 +1352,10 @@ fn list_before(
     let mut pos = list_end;
     loop {
         let end = text.get(..pos)?.trim_end_matches(is_wrapper).len();
+        let i = matches.partition_point(|m| m.end < end);
         let member = matches
-            .iter()
-            .rev()
-            .find(|m| m.end == end && m.start >= clause_start)
+            .get(i)
+            .filter(|m| m.end == end && m.start >= clause_start)
             .filter(|m| candidates.iter().any(|&e| m.of(data, e).is_some()));
         let item_start = match member {
             Some(m) => {
@@ -1390,10 +1409,19 @@ fn parse_items(
     let mut items = Vec::new();
     let mut pos = skip_wrappers(text, start);
     let ours = |m: &&MemberMatch| candidates.iter().any(|&e| m.of(data, e).is_some());
+    // Matches never overlap, so their starts and their ends both ascend.
     let member_at = |at: usize| {
+        let i = matches.partition_point(|m| m.start < at);
         matches
-            .iter()
-            .find(|m| m.start == at && m.end <= end)
+            .get(i)
+            .filter(|m| m.start == at && m.end <= end)
+            .filter(ours)
+    };
+    let member_ending = |from: usize, at: usize| {
+        let i = matches.partition_point(|m| m.end < at);
+        matches
+            .get(i)
+            .filter(|m| m.end == at && m.start > from)
             .filter(ours)
     };
     while pos < end {
@@ -1415,12 +1443,7 @@ fn parse_items(
             // The first item may carry the sentence's verb: `坚定道路自信、…`.
             let verb_then_member = items
                 .is_empty()
-                .then(|| {
-                    matches
-                        .iter()
-                        .find(|m| m.start > pos && m.end == item_end)
-                        .filter(ours)
-                })
+                .then(|| member_ending(pos, item_end))
                 .flatten();
             if let Some(m) = verb_then_member {
                 items.push(Item::Member(m.clone()));
@@ -1704,7 +1727,9 @@ fn near_misses(text: &str, data: &Formulations, out: &mut Vec<Raw>) {
         let Some(window) = text.get(start..end) else {
             continue;
         };
-        if taken.iter().any(|&(s, e)| start < e && s < end) {
+        // Windows come in order of their starts and taken ones never overlap, so only
+        // the last taken can reach this one.
+        if taken.last().is_some_and(|&(_, e)| start < e) {
             continue;
         }
         if !is_slip(text, data, phrase, start, end) {
@@ -1848,10 +1873,9 @@ fn mentions(text: &str, data: &Formulations) -> Vec<Mention> {
         }
     }
     for m in data.compiled.meetings.find_iter(text) {
-        if coordinated
-            .iter()
-            .any(|c| m.start() < c.end && c.start < m.end())
-        {
+        // Coordinated mentions come in text order and never overlap.
+        let i = coordinated.partition_point(|c| c.end <= m.start());
+        if coordinated.get(i).is_some_and(|c| c.start < m.end()) {
             continue;
         }
         let Some(&event) = data.compiled.meeting_refs.get(m.pattern().as_usize()) else {
@@ -1976,8 +2000,10 @@ fn date_at(text: &str, at: usize) -> Option<Date> {
 
 /// `N` followed by `unit` at the start of `s` (Arabic or Chinese numerals), and the rest.
 fn number_then(s: &str, unit: char) -> Option<(u32, &str)> {
-    let (number, rest) = s.split_once(unit)?;
-    if number.is_empty() || number.chars().count() > 3 {
+    // The unit comes within four chars: never scan the rest of the text for it.
+    let (at, _) = s.char_indices().take(4).find(|&(_, c)| c == unit)?;
+    let (number, rest) = (s.get(..at)?, s.get(at + unit.len_utf8()..)?);
+    if number.is_empty() {
         return None;
     }
     let value = if number.chars().all(|c| arabic_digit(c).is_some()) {
@@ -2219,7 +2245,8 @@ mod tests {
     /// One line a case: text, year, the findings (kind, text) it must give.
     #[test]
     fn findings() {
-        let cases: &[(&str, Option<i32>, &[(&str, &str)])] = &[
+        type Case<'a> = (&'a str, Option<i32>, &'a [(&'a str, &'a str)]);
+        let cases: &[Case] = &[
             // Order, without and with the name.
             (
                 "增强大局意识、政治意识、核心意识、看齐意识",
@@ -2558,6 +2585,10 @@ mod tests {
         ] {
             let _ = fixed(text, Some(2023));
         }
+        // One long line of names and members with no clause ends: linear, not quadratic.
+        let line = "创新协调的新发展理念四个意识：政治意识大局意识党的二十大精神二十届二中、三中全会2023年"
+            .repeat(20_000);
+        let _ = check_formulations(&Document::from_str("t", &line), Some(2023));
         let long = "增强大局意识、政治意识、核心意识、看齐意识，两学一作。".repeat(5_000);
         assert_eq!(
             check_formulations(&Document::from_str("t", &long), None).len(),
