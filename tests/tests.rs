@@ -8,6 +8,7 @@ mod util;
 mod analyze;
 mod first_contact;
 mod formats;
+mod formulation;
 mod fuzz_regressions;
 mod genre;
 mod hostile;

@@ -10,11 +10,17 @@
 //! [`completeness`] scores a document from the findings. [`segment`] cuts text into
 //! words with jieba and our dictionary ([`crate::lexicon`] builds the vocabularies);
 //! [`phrases`], [`quotes`], [`keywords`] and [`repetition`] work on the text and its
-//! words. Findings carry no severity: the config gives it when they become diagnostics.
+//! words. [`formulation`] checks official formulations (members, order, wording, currency)
+//! and [`punctuation`] the genre's punctuation (GB/T 15834); both attach [`fix::Fix`]es to
+//! findings that have one right answer. Findings carry no severity: the config gives it
+//! when they become diagnostics.
 
 pub mod brackets;
+pub(crate) mod cjk;
 pub mod completeness;
 pub mod enumerations;
+pub mod fix;
+pub mod formulation;
 pub mod headings;
 pub mod keywords;
 pub mod numeral;
@@ -22,6 +28,7 @@ pub mod outline;
 pub mod phrases;
 pub mod placeholders;
 pub mod profile;
+pub mod punctuation;
 pub mod quotes;
 pub mod repetition;
 pub mod script;
