@@ -12,8 +12,10 @@ use crate::analyze::{self, Finding, Slip};
 use crate::config::Config;
 use crate::corpus;
 use crate::document::Document;
+use crate::i18n::Lang;
 use crate::lexicon::Lexicon;
-use crate::report::{Diagnostic, DocReport, Rule, Severity, Slot};
+use crate::report::{Diagnostic, DocReport, Replacement, Rule, Slot};
+use crate::rules::{self, Producer};
 
 /// The analyses of one run: the settings and the vocabularies built from them.
 ///
@@ -63,7 +65,7 @@ impl Analyzer {
             path: doc.path.clone(),
             path_bytes: doc.path_bytes.clone(),
             encoding: doc.encoding.clone(),
-            warnings: document_warnings(doc),
+            warnings: document_warnings(doc, self.config.language()),
             profile: Some(profile_name(doc, &self.config)),
             diagnostics: self.lint(doc),
             ..DocReport::default()
@@ -117,20 +119,20 @@ struct Analysis {
     outline: Outline,
     /// Heading and inline-enumeration slips, in text order.
     slips: Vec<Slip>,
-    unbalanced: Vec<Finding>,
+    /// Findings of the other producers (brackets, formulations, punctuation).
+    findings: Vec<Finding>,
 }
 
 impl Analysis {
-    /// Runs the analyzers; with `only_enabled`, those whose rules are all off are
-    /// skipped (lint), otherwise all run (analyze reports headings regardless).
+    /// Runs the analyzers: those whose rules are on (the rule registry says which
+    /// analyzer produces which rule) and, unless `only_enabled`, the structure ones
+    /// whatever the rules (`outline` and `analyze` report headings and slots anyway).
     fn of(doc: &Document, config: &Config, only_enabled: bool) -> Self {
-        let wants = |rules: &[Rule]| !only_enabled || rules.iter().any(|&r| config.enabled(r));
-        let outline = if wants(&[
-            Rule::Numbering,
-            Rule::HeadingStyle,
-            Rule::MissingSection,
-            Rule::EmptySection,
-        ]) {
+        let runs = |producer: Producer| {
+            let structure = matches!(producer, Producer::Placeholders | Producer::Outline);
+            (structure && !only_enabled) || rules::produced_by(producer).any(|r| config.enabled(r))
+        };
+        let outline = if runs(Producer::Outline) {
             analyze::outline::outline(doc, config)
         } else {
             Outline {
@@ -139,60 +141,92 @@ impl Analysis {
             }
         };
         let mut slips = outline.slips.clone();
-        if wants(&[Rule::Numbering]) {
+        if runs(Producer::Outline) {
             slips.extend(analyze::enumerations::slips(doc, &outline.heading_starts));
             slips.sort_by_key(|s| s.span.byte_start);
         }
+        let mut findings = Vec::new();
+        if runs(Producer::Brackets) {
+            findings.extend(analyze::brackets::unbalanced(doc));
+        }
+        if runs(Producer::Formulation) {
+            let year = config
+                .year
+                .or_else(|| analyze::formulation::detect_year(doc));
+            findings.extend(
+                analyze::formulation::check_formulations(doc, year)
+                    .into_iter()
+                    .map(|f| {
+                        Finding::new(Rule::Formulation, f.span, f.text, f.message)
+                            .with_check(f.kind.name())
+                            .with_fix(f.fix)
+                    }),
+            );
+        }
+        if runs(Producer::Punctuation) {
+            findings.extend(
+                analyze::punctuation::check_punctuation(doc)
+                    .into_iter()
+                    .map(|f| {
+                        Finding::new(Rule::Punctuation, f.span, f.text, f.message)
+                            .with_check(f.kind.name())
+                            .with_fix(f.fix)
+                    }),
+            );
+        }
         Analysis {
-            slots: if wants(&[Rule::Placeholder]) {
+            slots: if runs(Producer::Placeholders) {
                 analyze::placeholders::find_slots(doc, &config.dicts)
             } else {
                 Vec::new()
             },
             outline,
             slips,
-            unbalanced: if wants(&[Rule::Unbalanced]) {
-                analyze::brackets::unbalanced(doc)
-            } else {
-                Vec::new()
-            },
+            findings,
         }
     }
 
-    /// The findings of the enabled rules, in text order; `repetition` is given when
-    /// the text was segmented.
+    /// The findings of the enabled rules as diagnostics, in text order; `repetition`
+    /// is given when the text was segmented. This is the one place where findings
+    /// get their severity and their message in the run's language.
     fn diagnostics(
         &self,
         doc: &Document,
         config: &Config,
         repetition: Option<&Repetition>,
     ) -> Vec<Diagnostic> {
-        let mut out = Vec::new();
-        if let Some(severity) = config.severity(Rule::Placeholder) {
-            out.extend(self.slots.iter().map(|s| slot_diagnostic(s, severity)));
-        }
-        if let (Some(severity), Some(rep)) = (config.severity(Rule::RepeatedPhrase), repetition) {
-            out.extend(rep.diagnostics(doc, severity));
-        }
+        let lang = config.language();
         let findings = self
-            .outline
-            .findings
+            .slots
             .iter()
-            .cloned()
+            .map(slot_finding)
+            .chain(repetition.into_iter().flat_map(|r| r.findings(doc)))
+            .chain(self.outline.findings.iter().cloned())
             .chain(self.slips.iter().map(Slip::finding))
-            .chain(self.unbalanced.iter().cloned());
-        for f in findings {
-            if let Some(severity) = config.severity(f.rule) {
-                out.push(Diagnostic {
+            .chain(self.findings.iter().cloned());
+        let mut out: Vec<Diagnostic> = findings
+            .filter_map(|f| {
+                let severity = config.severity(f.rule)?;
+                Some(Diagnostic {
                     rule: f.rule,
                     severity,
                     span: f.span,
+                    message: f.message.say(lang),
                     text: f.text,
-                    kind: None,
-                    message: f.message,
-                });
-            }
-        }
+                    kind: f.kind,
+                    check: f.check,
+                    fix: f.fix.map(|fix| {
+                        fix.edits
+                            .into_iter()
+                            .map(|e| Replacement {
+                                span: doc.span(e.byte_start, e.byte_end),
+                                replacement: e.replacement,
+                            })
+                            .collect()
+                    }),
+                })
+            })
+            .collect();
         sort_diagnostics(&mut out);
         out
     }
@@ -255,10 +289,10 @@ pub fn is_blank(doc: &Document) -> bool {
 
 /// The warnings of a document: the repairs made while reading it, and a note when
 /// it is empty (so a user who linted the wrong file hears of it).
-pub fn document_warnings(doc: &Document) -> Vec<String> {
+pub fn document_warnings(doc: &Document, lang: Lang) -> Vec<String> {
     let mut warnings = doc.warnings.clone();
     if is_blank(doc) {
-        warnings.push(messages::EMPTY_DOCUMENT.to_string());
+        warnings.push(messages::empty_document().say(lang));
     }
     warnings
 }
@@ -302,7 +336,7 @@ fn structure_report(
         path_bytes: doc.path_bytes.clone(),
         encoding: doc.encoding.clone(),
         error: None,
-        warnings: document_warnings(doc),
+        warnings: document_warnings(doc, config.language()),
         chars: doc.chars(),
         profile: Some(analysis.outline.profile),
         placeholders: analysis.slots,
@@ -344,30 +378,34 @@ fn slot_ranges(slots: &[Slot]) -> Vec<(usize, usize)> {
         .collect()
 }
 
-fn slot_diagnostic(slot: &Slot, severity: Severity) -> Diagnostic {
-    Diagnostic {
-        rule: Rule::Placeholder,
-        severity,
-        span: slot.span,
-        text: slot.text.clone(),
+fn slot_finding(slot: &Slot) -> Finding {
+    Finding {
         kind: Some(slot.kind),
-        message: messages::slot(slot.kind).to_string(),
+        ..Finding::new(
+            Rule::Placeholder,
+            slot.span,
+            slot.text.clone(),
+            messages::slot(slot.kind),
+        )
     }
 }
 
-/// The messages of this module, in one place for translation.
+/// The messages of this module, in one place for translation (texts in `locales/`).
 mod messages {
+    use crate::i18n::Message;
     use crate::report::SlotKind;
 
     /// The warning on an empty or whitespace-only document.
-    pub const EMPTY_DOCUMENT: &str = "the document is empty: nothing to check, and no score";
+    pub fn empty_document() -> Message {
+        Message::new("warning-empty-document")
+    }
 
     /// A `placeholder` finding's message, by kind.
-    pub fn slot(kind: SlotKind) -> &'static str {
+    pub fn slot(kind: SlotKind) -> Message {
         match kind {
-            SlotKind::Instruction => "template instruction left in",
-            SlotKind::Notice => "template notice left in",
-            _ => "unfilled placeholder",
+            SlotKind::Instruction => Message::new("placeholder-instruction"),
+            SlotKind::Notice => Message::new("placeholder-notice"),
+            _ => Message::new("placeholder-unfilled"),
         }
     }
 }

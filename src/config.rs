@@ -36,6 +36,9 @@ pub struct Config {
     pub top_keywords: usize,
     /// The language of messages; `None`: the locale's.
     pub lang: Option<Lang>,
+    /// The year documents are about, for the currency of formulations; `None`: read
+    /// from each document (its title, or its first dated sentence).
+    pub year: Option<i32>,
 }
 
 /// Keywords listed per document by default.
@@ -54,6 +57,7 @@ impl Default for Config {
             rules,
             top_keywords: DEFAULT_TOP_KEYWORDS,
             lang: None,
+            year: None,
         }
     }
 }
@@ -147,6 +151,7 @@ impl Config {
     pub fn to_file(&self) -> ConfigFile {
         ConfigFile {
             lang: Some(self.language()),
+            year: self.year,
             profile: self.profile.clone(),
             required_roles: self.required_roles.clone(),
             rules: self
@@ -201,6 +206,9 @@ pub struct ConfigFile {
     /// Language of messages: `zh` or `en` (default: the locale).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lang: Option<Lang>,
+    /// The year the documents are about (default: read from each document).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
     /// The genre profile every document is judged by, instead of detecting it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<String>,
@@ -259,6 +267,9 @@ impl ConfigFile {
         };
         if self.lang.is_some() {
             config.lang = self.lang;
+        }
+        if self.year.is_some() {
+            config.year = self.year;
         }
         if let Some(roles) = self.required_roles {
             config.required_roles = Some(roles);

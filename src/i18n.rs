@@ -82,6 +82,9 @@ pub enum Arg {
     Count(i64),
     /// A measured number, shown as given.
     Number(f64),
+    /// Other messages, each said in the same language and joined by its list
+    /// separator (`、` in Chinese, `, ` in English).
+    Say(Vec<Message>),
 }
 
 impl From<&str> for Arg {
@@ -117,6 +120,18 @@ impl From<u32> for Arg {
 impl From<u64> for Arg {
     fn from(n: u64) -> Self {
         Arg::Count(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
+
+impl From<Message> for Arg {
+    fn from(m: Message) -> Self {
+        Arg::Say(vec![m])
+    }
+}
+
+impl From<Vec<Message>> for Arg {
+    fn from(list: Vec<Message>) -> Self {
+        Arg::Say(list)
     }
 }
 
@@ -225,6 +240,11 @@ fn format(lang: Lang, id: &str, args: &[(&'static str, Arg)]) -> String {
             Arg::Text(s) => FluentValue::from(s.as_str()),
             Arg::Count(n) => FluentValue::from(*n),
             Arg::Number(x) => FluentValue::from(*x),
+            Arg::Say(list) => {
+                let sep = format(lang, "list-separator", &[]);
+                let said: Vec<String> = list.iter().map(|m| m.say(lang)).collect();
+                FluentValue::from(said.join(&sep))
+            }
         };
         fluent_args.set(*name, v);
     }

@@ -87,6 +87,12 @@ named_enum!(
         Unbalanced => "unbalanced",
         /// A phrase or filler word repeated too often in one document.
         RepeatedPhrase => "repeated-phrase",
+        /// An official formulation written wrong: members out of order or missing,
+        /// a near-miss of a fixed phrase, an outdated congress or plenum.
+        Formulation => "formulation",
+        /// Punctuation against GB/T 15834: a 顿号 between quoted items, half-width
+        /// marks in Chinese text, mixed quotation marks.
+        Punctuation => "punctuation",
     }
 );
 
@@ -153,8 +159,24 @@ pub struct Diagnostic {
     pub text: String,
     /// The slot kind, for `placeholder` findings.
     pub kind: Option<SlotKind>,
-    /// A one-line explanation.
+    /// Which check of its rule found it (`member-order`, `halfwidth-punct`), for rules
+    /// with several; `null` otherwise.
+    pub check: Option<&'static str>,
+    /// A one-line explanation, in the run's language.
     pub message: String,
+    /// The fix, when there is exactly one right answer: replacements of the text, in
+    /// text order (`null` when there is none).
+    pub fix: Option<Vec<Replacement>>,
+}
+
+/// One replacement of a fix: put `replacement` where `span` is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Replacement {
+    /// The text replaced (empty for an insertion).
+    #[serde(flatten)]
+    pub span: Span,
+    /// The text put in its place (empty for a deletion).
+    pub replacement: String,
 }
 
 /// An unfilled template slot.

@@ -26,6 +26,11 @@ pub enum Producer {
     Brackets,
     /// Repeated phrases and filler words, on jieba's words (`analyze::repetition`).
     Repetition,
+    /// Official formulations checked against `dicts/formulations.txt` and
+    /// `dicts/party_events.txt` (`analyze::formulation`).
+    Formulation,
+    /// Punctuation of the genre, GB/T 15834 (`analyze::punctuation`).
+    Punctuation,
 }
 
 /// One row of the registry.
@@ -95,6 +100,16 @@ pub const RULES: &[RuleInfo] = &[
         rule: Rule::RepeatedPhrase,
         default: None,
         producer: Repetition,
+    },
+    RuleInfo {
+        rule: Rule::Formulation,
+        default: Some(Warning),
+        producer: Formulation,
+    },
+    RuleInfo {
+        rule: Rule::Punctuation,
+        default: Some(Warning),
+        producer: Punctuation,
     },
 ];
 

@@ -44,3 +44,19 @@ rule-repeated-phrase = A phrase or filler word used too often in one document (o
         Word sequences repeated several times in one document, and filler words such as
         进一步 used more often than about three times per thousand characters. A matter of
         style, so it is off unless turned on with --rule repeated-phrase or in zongjie.toml.
+
+rule-formulation = An official formulation written wrong: members out of order or missing, a near-miss, an outdated congress.
+    .explanation =
+        Checked against dicts/formulations.txt and dicts/party_events.txt, each entry with its
+        source: enumerations such as 四个意识 or 新发展理念 (members in their fixed order, the
+        right count word, no member missing or foreign), fixed phrases (两学一做, not 两学一作),
+        known wrong wordings, and the currency of congresses and plenums for the year the
+        summary is about (from zongjie.toml's year, the title, or the first dated sentence).
+        Partial mentions are fine: a name alone, or one member quoted alone.
+
+rule-punctuation = Punctuation against GB/T 15834: 、 between quoted items, half-width marks in Chinese text, mixed quotes.
+    .explanation =
+        No 顿号 between items that each carry quotation marks or book-title marks
+        ("四个意识""四个自信"); no half-width , ; : ( ) inside Chinese sentences (numbers,
+        times, URLs, English and code are left alone); one style of quotation marks per
+        document. Every finding carries its fix.

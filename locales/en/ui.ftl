@@ -32,6 +32,16 @@ role-results = results
 role-problems = problems
 role-plans = plans
 
+role-integrity = integrity
+role-proactive-disclosure = proactive disclosure
+role-disclosure-requests = disclosure requests
+role-appeals = appeals
+role-other-matters = other matters
+kind-instruction = instruction
+kind-notice = notice
+kind-instruction-paren = {" "}(instruction)
+kind-notice-paren = {" "}(notice)
+
 ## Phrase categories of dicts/phrases.txt.
 category-campaign = campaign
 category-meeting = meeting

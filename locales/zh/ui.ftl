@@ -32,6 +32,16 @@ role-results = 成效
 role-problems = 存在问题
 role-plans = 下一步打算
 
+role-integrity = 廉洁自律
+role-proactive-disclosure = 主动公开
+role-disclosure-requests = 依申请公开
+role-appeals = 复议诉讼
+role-other-matters = 其他事项
+kind-instruction = 填写说明
+kind-notice = 模板提示
+kind-instruction-paren = （填写说明）
+kind-notice-paren = （模板提示）
+
 ## dicts/phrases.txt 的提法类别。
 category-campaign = 学习教育活动
 category-meeting = 会议

@@ -14,6 +14,7 @@
 
 use super::Finding;
 use crate::document::Document;
+use crate::i18n::Message;
 use crate::report::Rule;
 
 /// Openers and closers of each kind of mark. Full- and half-width parentheses are one
@@ -59,19 +60,19 @@ pub fn unbalanced(doc: &Document) -> Vec<Finding> {
         let found = unmatched_in_line(line.text);
         out.extend(found.into_iter().map(|(at, mark, message)| {
             let start = line.byte_start + at;
-            Finding {
-                rule: Rule::Unbalanced,
-                span: doc.span(start, start + mark.len_utf8()),
-                text: mark.to_string(),
+            Finding::new(
+                Rule::Unbalanced,
+                doc.span(start, start + mark.len_utf8()),
+                mark.to_string(),
                 message,
-            }
+            )
         }));
     }
     out
 }
 
 /// The unmatched marks of one line: byte offset, mark, message; in line order.
-fn unmatched_in_line(line: &str) -> Vec<(usize, char, String)> {
+fn unmatched_in_line(line: &str) -> Vec<(usize, char, Message)> {
     let mut out = Vec::new();
     // Open marks: byte offset, the mark and its kind.
     let mut stack: Vec<(usize, char, usize)> = Vec::new();
@@ -124,19 +125,24 @@ fn is_label_char(c: char) -> bool {
 
 /// The `unbalanced` messages, in one place for translation.
 mod messages {
+    use crate::i18n::Message;
+
     /// An opening mark with no closing one on its line.
-    pub fn never_closed(open: char) -> String {
-        format!("\"{open}\" is never closed")
+    pub fn never_closed(open: char) -> Message {
+        Message::new("unbalanced-never-closed").arg("mark", open.to_string())
     }
 
     /// A closing mark with no opening one before it on its line.
-    pub fn never_opened(close: char) -> String {
-        format!("\"{close}\" closes nothing")
+    pub fn never_opened(close: char) -> Message {
+        Message::new("unbalanced-never-opened").arg("mark", close.to_string())
     }
 
     /// A closing mark of the wrong kind for the innermost open one.
-    pub fn mismatched(close: char, open: char, column: usize) -> String {
-        format!("\"{close}\" does not match the \"{open}\" opened at column {column}")
+    pub fn mismatched(close: char, open: char, column: usize) -> Message {
+        Message::new("unbalanced-mismatched")
+            .arg("mark", close.to_string())
+            .arg("open", open.to_string())
+            .arg("column", column)
     }
 }
 
@@ -189,14 +195,16 @@ mod tests {
         let doc = Document::from_str("t", "（学习》");
         let found = unbalanced(&doc);
         assert_eq!(found.len(), 1);
+        use crate::i18n::Lang;
         assert_eq!(
-            found[0].message,
+            found[0].message.say(Lang::En),
             "\"》\" does not match the \"（\" opened at column 1"
         );
+        assert_eq!(found[0].message.say(Lang::Zh), "“》”与第 1 列的“（”不配对");
         let open = unbalanced(&Document::from_str("t", "学习（"));
-        assert_eq!(open[0].message, "\"（\" is never closed");
+        assert_eq!(open[0].message.say(Lang::En), "\"（\" is never closed");
         let close = unbalanced(&Document::from_str("t", "学习）"));
-        assert_eq!(close[0].message, "\"）\" closes nothing");
+        assert_eq!(close[0].message.say(Lang::En), "\"）\" closes nothing");
     }
 
     #[test]

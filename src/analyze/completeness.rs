@@ -42,7 +42,8 @@ pub fn completeness(diagnostics: &[Diagnostic], required_roles: usize) -> Comple
             Rule::Numbering => b.numbering_errors += 1,
             Rule::Unbalanced => b.unbalanced += 1,
             Rule::HeadingStyle => b.heading_style += 1,
-            Rule::RepeatedPhrase => {}
+            // Style and wording, not completeness: they do not move the score.
+            Rule::RepeatedPhrase | Rule::Formulation | Rule::Punctuation => {}
         }
     }
     let slots: usize = b.slots.values().sum();
@@ -85,7 +86,9 @@ mod tests {
             },
             text: String::new(),
             kind: (rule == Rule::Placeholder).then_some(SlotKind::Number),
+            check: None,
             message: String::new(),
+            fix: None,
         }
     }
 
@@ -123,7 +126,9 @@ mod tests {
 
     #[test]
     fn every_finding_lowers_the_score_and_it_stays_in_range() {
-        for rule in Rule::ALL.iter().filter(|&&r| r != Rule::RepeatedPhrase) {
+        // Style and wording rules do not count towards completeness.
+        let style = [Rule::RepeatedPhrase, Rule::Formulation, Rule::Punctuation];
+        for rule in Rule::ALL.iter().filter(|r| !style.contains(r)) {
             // At most one missing-section finding per required role.
             let most = if *rule == Rule::MissingSection {
                 5

@@ -58,6 +58,7 @@ use super::numeral::{arabic_digit, parse_han};
 use super::phrases::meeting_mentions;
 use crate::dicts;
 use crate::document::{Document, Span};
+use crate::i18n::Message;
 
 /// Embedded `dicts/formulations.txt`.
 pub const FORMULATIONS: &str = include_str!("../../dicts/formulations.txt");
@@ -115,7 +116,7 @@ impl FormulationKind {
 }
 
 /// One formulation finding.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FormulationFinding {
     /// What is wrong.
     pub kind: FormulationKind,
@@ -124,55 +125,82 @@ pub struct FormulationFinding {
     /// The text at the span.
     pub text: String,
     /// A one-line explanation naming the canonical form.
-    pub message: String,
+    pub message: Message,
     /// The canonical form (the whole enumeration, the phrase, the current congress).
     pub canonical: String,
     /// The fix, when there is exactly one right answer.
     pub fix: Option<Fix>,
 }
 
-/// The messages of this module, in one place for translation.
+/// The messages of this module, in one place for translation (texts in `locales/`).
 mod messages {
     use super::Date;
+    use crate::i18n::Message;
 
-    pub fn member_order(name: &str, canonical: &str) -> String {
-        format!("{name} out of order: write {canonical}")
+    pub fn member_order(name: &str, canonical: &str) -> Message {
+        Message::new("formulation-member-order")
+            .arg("name", name)
+            .arg("canonical", canonical)
     }
 
-    pub fn missing_member(name: &str, missing: &str, canonical: &str) -> String {
-        format!("{name} lacks {missing}: {canonical}")
+    pub fn missing_member(name: &str, missing: &str, canonical: &str) -> Message {
+        Message::new("formulation-missing-member")
+            .arg("name", name)
+            .arg("missing", missing)
+            .arg("canonical", canonical)
     }
 
-    pub fn foreign_member(item: &str, name: &str, canonical: &str) -> String {
-        format!("{item} is not one of {name}: {canonical}")
+    pub fn foreign_member(item: &str, name: &str, canonical: &str) -> Message {
+        Message::new("formulation-foreign-member")
+            .arg("item", item)
+            .arg("name", name)
+            .arg("canonical", canonical)
     }
 
-    pub fn count_word(found: &str, name: &str, canonical: &str) -> String {
-        format!("{found} should be {name}: {canonical}")
+    pub fn count_word(found: &str, name: &str, canonical: &str) -> Message {
+        Message::new("formulation-count-word")
+            .arg("found", found)
+            .arg("name", name)
+            .arg("canonical", canonical)
     }
 
-    pub fn near_miss(phrase: &str) -> String {
-        format!("did you mean {phrase}?")
+    pub fn near_miss(phrase: &str) -> Message {
+        Message::new("formulation-near-miss").arg("phrase", phrase)
     }
 
-    pub fn wrong_wording(canonical: &str) -> String {
-        format!("the official wording is {canonical}")
+    pub fn wrong_wording(canonical: &str) -> Message {
+        Message::new("formulation-wrong-wording").arg("canonical", canonical)
     }
 
-    pub fn outdated_wording(name: &str, year: i32, since: Date, canonical: &str) -> String {
-        format!("outdated for {year}: since {since} {name} is {canonical}")
+    pub fn outdated_wording(name: &str, year: i32, since: Date, canonical: &str) -> Message {
+        Message::new("formulation-outdated-wording")
+            .arg("name", name)
+            .arg("year", year.to_string())
+            .arg("since", since.to_string())
+            .arg("canonical", canonical)
     }
 
-    pub fn outdated_name(found: &str, year: i32, since: Date, successor: &str) -> String {
-        format!("outdated for {year}: since {since} {found} is {successor}")
+    pub fn outdated_name(found: &str, year: i32, since: Date, successor: &str) -> Message {
+        Message::new("formulation-outdated-name")
+            .arg("found", found)
+            .arg("year", year.to_string())
+            .arg("since", since.to_string())
+            .arg("successor", successor)
     }
 
-    pub fn outdated_congress(found: &str, year: i32, latest: &str, held: Date) -> String {
-        format!("outdated for {year}: {found} is not the latest; {latest} was held on {held}")
+    pub fn outdated_congress(found: &str, year: i32, latest: &str, held: Date) -> Message {
+        Message::new("formulation-outdated-congress")
+            .arg("found", found)
+            .arg("year", year.to_string())
+            .arg("latest", latest)
+            .arg("held", held.to_string())
     }
 
-    pub fn not_yet_held(found: &str, year: i32, held: Date) -> String {
-        format!("{found} ended on {held}, after this {year} summary was written")
+    pub fn not_yet_held(found: &str, year: i32, held: Date) -> Message {
+        Message::new("formulation-not-yet-held")
+            .arg("found", found)
+            .arg("year", year.to_string())
+            .arg("held", held.to_string())
     }
 }
 
@@ -907,7 +935,7 @@ struct Raw {
     kind: FormulationKind,
     start: usize,
     end: usize,
-    message: String,
+    message: Message,
     canonical: String,
     edits: Vec<Edit>,
 }

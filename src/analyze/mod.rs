@@ -35,10 +35,13 @@ pub mod script;
 pub mod segment;
 
 use crate::document::Span;
-use crate::report::{NumberingError, Rule};
+use crate::i18n::Message;
+use crate::report::{NumberingError, Rule, SlotKind};
+use fix::Fix;
 
-/// A rule's finding before the config gives it a severity.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A rule's finding before the config gives it a severity and the run's language
+/// says its message.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
     /// The rule that found it.
     pub rule: Rule,
@@ -46,8 +49,42 @@ pub struct Finding {
     pub span: Span,
     /// The text at the span (or the role name, for `missing-section`).
     pub text: String,
-    /// A one-line explanation.
-    pub message: String,
+    /// A one-line explanation, to be said in the run's language.
+    pub message: Message,
+    /// The slot kind, for `placeholder` findings.
+    pub kind: Option<SlotKind>,
+    /// Which check of its rule found it (`member-order`, `halfwidth-punct`), for rules
+    /// with several.
+    pub check: Option<&'static str>,
+    /// The fix, when there is exactly one right answer.
+    pub fix: Option<Fix>,
+}
+
+impl Finding {
+    /// A finding with no kind, check or fix.
+    pub fn new(rule: Rule, span: Span, text: impl Into<String>, message: Message) -> Self {
+        Finding {
+            rule,
+            span,
+            text: text.into(),
+            message,
+            kind: None,
+            check: None,
+            fix: None,
+        }
+    }
+
+    /// The same finding with a fix.
+    pub fn with_fix(mut self, fix: Option<Fix>) -> Self {
+        self.fix = fix;
+        self
+    }
+
+    /// The same finding from the check `check` of its rule.
+    pub fn with_check(mut self, check: &'static str) -> Self {
+        self.check = Some(check);
+        self
+    }
 }
 
 /// A number that is not the one expected: a heading marker or an inline list item.
@@ -95,12 +132,12 @@ impl SlipKind {
 impl Slip {
     /// The slip as a `numbering` finding.
     pub fn finding(&self) -> Finding {
-        Finding {
-            rule: Rule::Numbering,
-            span: self.span,
-            text: self.found.clone(),
-            message: messages::slip(self),
-        }
+        Finding::new(
+            Rule::Numbering,
+            self.span,
+            self.found.clone(),
+            messages::slip(self),
+        )
     }
 
     /// The slip as a record of `DocReport::numbering_errors`.
@@ -117,22 +154,19 @@ impl Slip {
 /// The `numbering` messages, in one place for translation.
 mod messages {
     use super::{Slip, SlipKind};
+    use crate::i18n::Message;
 
     /// What is wrong with a number, quoting it and what should stand there.
-    pub fn slip(s: &Slip) -> String {
-        let (found, expected) = (&s.found, &s.expected);
-        match s.kind {
-            SlipKind::Start => {
-                format!("\"{found}\" should be \"{expected}\": the numbering starts here")
-            }
-            SlipKind::Skip => format!("\"{found}\" should be \"{expected}\": a number is skipped"),
-            SlipKind::Repeat => {
-                format!("\"{found}\" should be \"{expected}\": the number is used twice")
-            }
-            SlipKind::Back => {
-                format!("\"{found}\" should be \"{expected}\": the numbering goes back")
-            }
-        }
+    pub fn slip(s: &Slip) -> Message {
+        let id = match s.kind {
+            SlipKind::Start => "numbering-start",
+            SlipKind::Skip => "numbering-skip",
+            SlipKind::Repeat => "numbering-repeat",
+            SlipKind::Back => "numbering-back",
+        };
+        Message::new(id)
+            .arg("found", &s.found)
+            .arg("expected", &s.expected)
     }
 }
 

@@ -41,6 +41,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::fix::{Edit, Fix};
 use super::headings::{self, LineHeading, MarkerStyle, Numeral, Tier};
 use super::profile::profile_of;
 use super::script::simplified;
@@ -48,13 +49,14 @@ use super::{Finding, Slip, SlipKind};
 use crate::config::Config;
 use crate::dicts::{Dicts, Profile};
 use crate::document::{Document, Span};
+use crate::i18n::Message;
 use crate::report::{Heading, Role, Rule};
 
 /// Lines at least this long (bytes) are looked at for flattened headings.
 pub const FLAT_MIN_BYTES: usize = 300;
 
 /// What the outline analysis found.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Outline {
     /// Headings in text order.
     pub headings: Vec<Heading>,
@@ -507,12 +509,20 @@ fn style_finding(f: &Found, styles: &Styles) -> Option<Finding> {
     if f.heading.marker.chars().any(|c| matches!(c, '０'..='９')) {
         reasons.push(messages::HALF_WIDTH_DIGITS);
     }
-    Some(Finding {
-        rule: Rule::HeadingStyle,
-        span: f.marker,
-        text: f.heading.marker.clone(),
-        message: messages::heading_style(&f.heading.marker, &want, &reasons),
-    })
+    let fix = Fix::single(Edit::new(
+        f.marker.byte_start,
+        f.marker.byte_end,
+        want.clone(),
+    ));
+    Some(
+        Finding::new(
+            Rule::HeadingStyle,
+            f.marker,
+            f.heading.marker.clone(),
+            messages::heading_style(&f.heading.marker, &want, reasons),
+        )
+        .with_fix(Some(fix)),
+    )
 }
 
 /// Numbering slips, in text order.
@@ -600,12 +610,12 @@ fn empty_sections(found: &[Found], content: &[usize]) -> Vec<Finding> {
         let has_content = content.get(after).is_some_and(|&at| at < until);
         let closed = next.is_none_or(|n| n.section && n.tier <= f.tier);
         if !has_content && closed {
-            out.push(Finding {
-                rule: Rule::EmptySection,
-                span: f.text,
-                text: format!("{}{}", f.heading.marker, f.heading.title),
-                message: messages::EMPTY_SECTION.to_string(),
-            });
+            out.push(Finding::new(
+                Rule::EmptySection,
+                f.text,
+                format!("{}{}", f.heading.marker, f.heading.title),
+                Message::new(messages::EMPTY_SECTION),
+            ));
         }
     }
     out
@@ -624,65 +634,119 @@ fn missing_finding(doc: &Document, role: Role, profile: &Profile) -> Finding {
     let span = doc.lines().next().map_or(doc.span(0, 0), |line| {
         doc.span(line.byte_start, line.byte_start + line.text.len())
     });
-    Finding {
-        rule: Rule::MissingSection,
+    Finding::new(
+        Rule::MissingSection,
         span,
-        text: role.name().to_string(),
-        message: messages::missing_section(role, &profile.label),
-    }
+        role.name(),
+        messages::missing_section(role, &profile.label),
+    )
 }
 
-/// The outline's messages, in one place for translation.
+/// The outline's messages, in one place for translation (their texts are in
+/// `locales/`).
 mod messages {
+    use crate::i18n::Message;
     use crate::report::Role;
 
     /// `empty-section`.
-    pub const EMPTY_SECTION: &str = "nothing under this heading";
+    pub const EMPTY_SECTION: &str = "empty-section-nothing";
     /// `heading-style` reasons.
-    pub const STRAY_PAUSE: &str = "no 、 after a closing parenthesis or a circled number";
+    pub const STRAY_PAUSE: &str = "heading-style-stray-pause";
     /// `heading-style` reasons.
-    pub const FULL_WIDTH_PARENS: &str = "use full-width parentheses （）";
+    pub const FULL_WIDTH_PARENS: &str = "heading-style-full-width-parens";
     /// `heading-style` reasons.
-    pub const LEVEL_ONE_PAUSE: &str = "a level-1 number takes 、";
+    pub const LEVEL_ONE_PAUSE: &str = "heading-style-level-one-pause";
     /// `heading-style` reasons.
-    pub const LEVEL_THREE_MIXED: &str =
-        "the level-3 numbers mix styles, and GB/T 9704 writes them 1.";
+    pub const LEVEL_THREE_MIXED: &str = "heading-style-level-three-mixed";
     /// `heading-style` reasons.
-    pub const HALF_WIDTH_DIGITS: &str = "use half-width digits";
+    pub const HALF_WIDTH_DIGITS: &str = "heading-style-half-width-digits";
 
     /// `heading-style`: the marker, how to write it, and why.
-    pub fn heading_style(marker: &str, want: &str, reasons: &[&str]) -> String {
+    pub fn heading_style(marker: &str, want: &str, reasons: Vec<&'static str>) -> Message {
         if reasons.is_empty() {
-            format!("write \"{want}\" instead of \"{marker}\"")
+            Message::new("heading-style-write")
+                .arg("marker", marker)
+                .arg("want", want)
         } else {
-            format!(
-                "write \"{want}\" instead of \"{marker}\": {}",
-                reasons.join("; ")
-            )
+            let reasons: Vec<Message> = reasons.into_iter().map(Message::new).collect();
+            Message::new("heading-style-write-because")
+                .arg("marker", marker)
+                .arg("want", want)
+                .arg("reasons", reasons)
         }
     }
 
     /// `missing-section`: the role, an example title, and the genre that needs it.
-    pub fn missing_section(role: Role, genre: &str) -> String {
-        let example = match role {
-            Role::Situation => "主要工作情况",
-            Role::Practice => "主要做法",
-            Role::Results => "工作成效",
-            Role::Problems => "存在的问题",
-            Role::Plans => "下一步打算",
-            Role::Integrity => "廉洁自律情况",
-            Role::ProactiveDisclosure => "主动公开政府信息情况",
-            Role::DisclosureRequests => "收到和处理政府信息公开申请情况",
-            Role::Appeals => "政府信息公开行政复议、行政诉讼情况",
-            Role::OtherMatters => "其他需要报告的事项",
-        };
-        format!("no \"{role}\" section (such as {example}), which a {genre} should have")
+    pub fn missing_section(role: Role, genre: &str) -> Message {
+        Message::new("missing-section-role")
+            .arg("role", Message::new(role_id(role)))
+            .arg("example", Message::new(example_id(role)))
+            .arg("genre", genre)
+    }
+
+    fn role_id(role: Role) -> &'static str {
+        match role {
+            Role::Situation => "role-situation",
+            Role::Practice => "role-practice",
+            Role::Results => "role-results",
+            Role::Problems => "role-problems",
+            Role::Plans => "role-plans",
+            Role::Integrity => "role-integrity",
+            Role::ProactiveDisclosure => "role-proactive-disclosure",
+            Role::DisclosureRequests => "role-disclosure-requests",
+            Role::Appeals => "role-appeals",
+            Role::OtherMatters => "role-other-matters",
+        }
+    }
+
+    fn example_id(role: Role) -> &'static str {
+        match role {
+            Role::Situation => "example-situation",
+            Role::Practice => "example-practice",
+            Role::Results => "example-results",
+            Role::Problems => "example-problems",
+            Role::Plans => "example-plans",
+            Role::Integrity => "example-integrity",
+            Role::ProactiveDisclosure => "example-proactive-disclosure",
+            Role::DisclosureRequests => "example-disclosure-requests",
+            Role::Appeals => "example-appeals",
+            Role::OtherMatters => "example-other-matters",
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every role's missing-section message and every heading-style reason is said in
+    /// both languages (an id the locales lack would be printed as the id).
+    #[test]
+    fn messages_exist_in_both_languages() {
+        use crate::i18n::Lang;
+        for &role in Role::ALL {
+            for lang in Lang::ALL {
+                let said = messages::missing_section(role, "工作总结").say(lang);
+                assert!(
+                    !said.contains("role-") && !said.contains("example-"),
+                    "{said}"
+                );
+            }
+        }
+        let reasons = vec![
+            messages::STRAY_PAUSE,
+            messages::FULL_WIDTH_PARENS,
+            messages::LEVEL_ONE_PAUSE,
+            messages::LEVEL_THREE_MIXED,
+            messages::HALF_WIDTH_DIGITS,
+        ];
+        for lang in Lang::ALL {
+            let said = messages::heading_style("一.", "一、", reasons.clone()).say(lang);
+            assert!(!said.contains("heading-style-"), "{said}");
+            let said = Message::new(messages::EMPTY_SECTION).say(lang);
+            assert!(!said.contains("empty-section"), "{said}");
+        }
+    }
 
     fn run(text: &str) -> Outline {
         outline(&Document::from_str("t", text), &Config::default())
@@ -702,7 +766,7 @@ mod tests {
             .findings
             .into_iter()
             .filter(|f| f.rule == rule)
-            .map(|f| (f.span.line, f.message))
+            .map(|f| (f.span.line, f.message.say(crate::i18n::Lang::En)))
             .collect()
     }
 
@@ -779,7 +843,7 @@ mod tests {
             ("一．|二、", &["write \"一、\" instead of \"一．\": a level-1 number takes 、"]),
             ("一.", &["write \"一、\" instead of \"一.\": a level-1 number takes 、"]),
             ("（一）、", &["write \"（一）\" instead of \"（一）、\": no 、 after a closing parenthesis or a circled number"]),
-            ("(1)、", &["write \"（1）\" instead of \"(1)、\": no 、 after a closing parenthesis or a circled number; use full-width parentheses （）"]),
+            ("(1)、", &["write \"（1）\" instead of \"(1)、\": no 、 after a closing parenthesis or a circled number, use full-width parentheses （）"]),
             ("(一)", &["write \"（一）\" instead of \"(一)\": use full-width parentheses （）"]),
             ("（一)", &["write \"（一）\" instead of \"（一)\": use full-width parentheses （）"]),
             ("①、", &["write \"①\" instead of \"①、\": no 、 after a closing parenthesis or a circled number"]),
@@ -974,7 +1038,8 @@ mod tests {
                     f.span.column,
                     f.span.end_column,
                     f.text.as_str(),
-                    f.message.as_str(),
+                    f.message.say(crate::i18n::Lang::En),
+                    f.message.say(crate::i18n::Lang::Zh),
                 )
             })
             .collect();
@@ -986,6 +1051,8 @@ mod tests {
                 10,
                 "problems",
                 "no \"problems\" section (such as 存在的问题), which a 工作总结 should have"
+                    .to_string(),
+                "缺少“存在问题”部分（如“存在的问题”），工作总结应有此部分".to_string()
             )]
         );
     }

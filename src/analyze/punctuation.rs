@@ -32,6 +32,7 @@ use serde::Serialize;
 use super::cjk::{is_cjk, is_han};
 use super::fix::{Edit, Fix};
 use crate::document::{Document, Span};
+use crate::i18n::Message;
 
 /// The kind of a punctuation finding; its kebab-case name is its id in output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -64,7 +65,7 @@ impl PunctKind {
 }
 
 /// One punctuation finding.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PunctFinding {
     /// What is wrong.
     pub kind: PunctKind,
@@ -73,31 +74,37 @@ pub struct PunctFinding {
     /// The text at the span.
     pub text: String,
     /// A one-line explanation naming the right form.
-    pub message: String,
+    pub message: Message,
     /// The fix; every punctuation finding has one right answer.
     pub fix: Option<Fix>,
 }
 
-/// The messages of this module, in one place for translation.
+/// The messages of this module, in one place for translation (texts in `locales/`).
 mod messages {
+    use crate::i18n::Message;
+
     /// A 顿号 between `prev` and `next` marks.
-    pub fn enumeration_comma(fixed: &str) -> String {
-        format!("no 、 between items in quotation or book-title marks: write {fixed}")
+    pub fn enumeration_comma(fixed: &str) -> Message {
+        Message::new("punctuation-enumeration-comma").arg("fixed", fixed)
     }
 
     /// A half-width mark `found` that should be `right`.
-    pub fn halfwidth(found: char, right: char) -> String {
-        format!("half-width {found} in Chinese text: write {right}")
+    pub fn halfwidth(found: char, right: char) -> Message {
+        Message::new("punctuation-halfwidth")
+            .arg("found", found.to_string())
+            .arg("right", right.to_string())
     }
 
     /// Half-width parentheses; `fixed` is the whole parenthesis written right.
-    pub fn parentheses(fixed: &str) -> String {
-        format!("half-width parentheses in Chinese text: write {fixed}")
+    pub fn parentheses(fixed: &str) -> Message {
+        Message::new("punctuation-parentheses").arg("fixed", fixed)
     }
 
     /// A quotation in another style than the document's.
-    pub fn mixed_quotes(fixed: &str, canonical: &str) -> String {
-        format!("quotation marks differ from the document's {canonical}: write {fixed}")
+    pub fn mixed_quotes(fixed: &str, canonical: &str) -> Message {
+        Message::new("punctuation-mixed-quotes")
+            .arg("fixed", fixed)
+            .arg("canonical", canonical)
     }
 }
 
@@ -184,7 +191,7 @@ impl LineCtx<'_> {
         kind: PunctKind,
         start: usize,
         end: usize,
-        message: String,
+        message: Message,
         edits: Vec<Edit>,
     ) -> PunctFinding {
         let edits = edits
@@ -688,7 +695,10 @@ mod tests {
         let f = &found[0];
         assert_eq!((f.span.line, f.span.column), (4, 3));
         assert_eq!(&text[f.span.byte_start..f.span.byte_end], ",");
-        assert_eq!(f.message, "half-width , in Chinese text: write ，");
+        assert_eq!(
+            f.message.say(crate::i18n::Lang::En),
+            "half-width , in Chinese text: write ，"
+        );
     }
 
     #[test]

@@ -24,12 +24,14 @@ use std::sync::{Arc, LazyLock};
 use aho_corasick::{AhoCorasick, MatchKind};
 use rustc_hash::FxHashMap;
 
+use super::Finding;
 use super::keywords::Stopwords;
 use super::segment::{Token, Vocabulary};
 use crate::dicts;
 use crate::dicts::with_extra_lists;
 use crate::document::Document;
-use crate::report::{Diagnostic, OverusedWord, RepeatedPhrase, Rule, Severity};
+use crate::i18n::Message;
+use crate::report::{OverusedWord, RepeatedPhrase, Rule};
 
 /// Thresholds of the repetition analysis.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -108,25 +110,22 @@ impl Repetition {
     }
 
     /// `repeated-phrase` findings, each at its first occurrence.
-    pub fn diagnostics(&self, doc: &Document, severity: Severity) -> Vec<Diagnostic> {
-        let finding = |(start, end): (usize, usize), text: &str, message: String| Diagnostic {
-            rule: Rule::RepeatedPhrase,
-            severity,
-            span: doc.span(start, end),
-            text: text.to_string(),
-            kind: None,
-            message,
+    pub fn findings(&self, doc: &Document) -> Vec<Finding> {
+        let finding = |(start, end): (usize, usize), text: &str, message: Message| {
+            Finding::new(Rule::RepeatedPhrase, doc.span(start, end), text, message)
         };
         let words = self.overused.iter().map(|o| {
             let w = &o.word;
-            let message = format!(
-                "\"{}\" used {} times ({:.1} per 1000 chars)",
-                w.word, w.count, w.per_1000_chars
-            );
+            let message = Message::new("repeated-phrase-overused")
+                .arg("word", &w.word)
+                .arg("count", w.count)
+                .arg("rate", format!("{:.1}", w.per_1000_chars));
             finding(o.first, &w.word, message)
         });
         let phrases = self.ngrams.iter().map(|g| {
-            let message = format!("phrase \"{}\" repeated {} times", g.phrase, g.count);
+            let message = Message::new("repeated-phrase-ngram")
+                .arg("phrase", &g.phrase)
+                .arg("count", g.count);
             finding(g.first, &g.phrase, message)
         });
         words.chain(phrases).collect()
