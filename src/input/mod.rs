@@ -90,11 +90,11 @@ pub fn read_path(path: &Path, opts: &ReadOptions) -> Result<Document, Error> {
     }
     let bytes = std::fs::read(path).map_err(io_err)?;
     if ext == "docx" {
-        let text = docx::extract_text(&bytes, &opts.docx).map_err(|source| Error::Docx {
+        let extracted = docx::extract(&bytes, &opts.docx).map_err(|source| Error::Docx {
             path: path.to_path_buf(),
             source,
         })?;
-        let mut doc = Document::new(path_name::shown(path), "DOCX", text);
+        let mut doc = Document::from_word(path_name::shown(path), extracted);
         doc.path_bytes = path_name::raw_hex(path);
         return Ok(doc);
     }
