@@ -13,3 +13,4 @@ mod lint;
 mod outline;
 mod phrases;
 mod properties;
+mod word;
