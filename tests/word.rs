@@ -376,11 +376,11 @@ fn odf_comments(xml: &[u8]) -> Vec<(String, String, String)> {
     let mut in_creator = false;
     // Inside an annotation, only its paragraphs are its message (not its date, initials).
     let mut in_p = false;
-    let mut push = |found: &mut Vec<(String, String, String)>,
-                    inside: Option<usize>,
-                    in_creator: bool,
-                    open: &[usize],
-                    text: &str| {
+    let push = |found: &mut Vec<(String, String, String)>,
+                inside: Option<usize>,
+                in_creator: bool,
+                open: &[usize],
+                text: &str| {
         match inside {
             Some(i) if in_creator => found[i].0.push_str(text),
             Some(i) => found[i].1.push_str(text),

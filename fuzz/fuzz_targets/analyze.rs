@@ -77,6 +77,7 @@ fn render(doc: &Document, diags: &[Diagnostic]) {
     }
     let file = FileLint {
         path: doc.path.clone(),
+        path_bytes: doc.path_bytes.clone(),
         encoding: doc.encoding.clone(),
         error: None,
         warnings: doc.warnings.clone(),

@@ -229,7 +229,7 @@ pub(crate) fn read_package_full(
     let mut headers: Vec<(bool, String, usize, HeaderKind)> = Vec::new();
     let mut seen = HashSet::new();
     for footer in [false, true] {
-        for r in body.header_refs.iter().filter(|r| r.footer == footer) {
+        for r in body.out.header_refs.iter().filter(|r| r.footer == footer) {
             let kind = if footer { "footer" } else { "header" };
             let Some(target) = rels.target(&r.rel_id, kind) else {
                 continue;
@@ -271,7 +271,7 @@ pub(crate) fn read_package_full(
         let Some(target) = rels.first(kind).map(str::to_string) else {
             continue;
         };
-        if !body.note_refs.iter().any(|r| r.endnote == endnote) {
+        if !body.out.note_refs.iter().any(|r| r.endnote == endnote) {
             continue;
         }
         let walked = package.optional(&target, |xml| {
@@ -368,7 +368,7 @@ pub(crate) fn read_package_full(
     for (endnote, part, out) in &notes {
         let mut number = 0;
         let mut done = HashSet::new();
-        for r in body.note_refs.iter().filter(|r| r.endnote == *endnote) {
+        for r in body.out.note_refs.iter().filter(|r| r.endnote == *endnote) {
             if !done.insert(r.id.as_str()) {
                 continue;
             }
@@ -426,7 +426,8 @@ fn damaged(part: &str, e: &DocxError) -> String {
     format!("{part} is damaged and its text is left out ({e})")
 }
 
-/// A walked part and where its runs start in the map.
+/// A walked part, and its bytes when they are kept.
+#[derive(Default)]
 struct Walked {
     out: PartOut,
     bytes: Vec<u8>,
@@ -508,22 +509,6 @@ impl Builder {
                 m
             }));
         PartIds { part, runs }
-    }
-}
-
-impl Default for Walked {
-    fn default() -> Self {
-        Walked {
-            out: PartOut::default(),
-            bytes: Vec::new(),
-        }
-    }
-}
-
-impl std::ops::Deref for Walked {
-    type Target = PartOut;
-    fn deref(&self) -> &PartOut {
-        &self.out
     }
 }
 

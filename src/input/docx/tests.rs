@@ -713,8 +713,22 @@ fn random_mutations_never_panic() {
                 damaged.iter().map(|(n, d)| (*n, d.as_slice())).collect();
             make_docx_parts(&refs)
         };
-        if extract_text(&bytes, &limits).is_ok() {
+        if let Ok(text) = extract_text(&bytes, &limits) {
             ok += 1;
+            // Whatever reads can be annotated, and the copy reads the same.
+            let comments: Vec<Comment> = text
+                .match_indices(|c: char| !c.is_whitespace())
+                .step_by(3)
+                .map(|(at, s)| Comment {
+                    byte_start: at,
+                    byte_end: at + s.len(),
+                    text: "检查".into(),
+                    rule: "placeholder".into(),
+                })
+                .collect();
+            if let Ok(out) = annotate(&bytes, &comments, &[], &AnnotateOptions::default()) {
+                assert_eq!(extract_text(&out.bytes, &limits).unwrap(), text, "case {i}");
+            }
         }
     }
     // Some mutations are harmless (e.g. inside text), so some files still read.

@@ -626,19 +626,18 @@ impl<'c, 'n> PartWalker<'c, 'n> {
                     s.tables.pop();
                 }
             }
-            Kind::TextBox => {
-                if self.stories.len() > 1 {
-                    if let Some(mut story) = self.stories.pop() {
-                        while !story.open.is_empty() {
-                            finish_paragraph_of(
-                                &mut story,
-                                &mut *self.counters,
-                                &mut *self.emitted,
-                                self.max_output,
-                            )?;
-                        }
-                        self.text_boxes.push(story.buf);
+            // The root story is never popped here: only the text box's own.
+            Kind::TextBox if self.stories.len() > 1 => {
+                if let Some(mut story) = self.stories.pop() {
+                    while !story.open.is_empty() {
+                        finish_paragraph_of(
+                            &mut story,
+                            &mut *self.counters,
+                            &mut *self.emitted,
+                            self.max_output,
+                        )?;
                     }
+                    self.text_boxes.push(story.buf);
                 }
             }
             Kind::Note => self.finish_story(),
