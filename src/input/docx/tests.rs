@@ -752,6 +752,8 @@ struct Fixture {
     comments: Option<String>,
     numbering: Option<String>,
     image: bool,
+    /// Further parts: (relationship type, part name, content type, whole XML).
+    extra: Vec<(&'static str, &'static str, &'static str, String)>,
 }
 
 impl Fixture {
@@ -805,6 +807,9 @@ impl Fixture {
         }
         if let Some(n) = &self.numbering {
             add("rIdU1", "numbering", "numbering.xml", "numbering", n);
+        }
+        for (i, (kind, name, ct, xml)) in self.extra.iter().enumerate() {
+            add(&format!("rIdX{i}"), kind, name, ct, xml);
         }
         let document = wrap(
             "document",
@@ -1437,4 +1442,66 @@ fn random_comments_never_change_the_text() {
             text
         );
     }
+}
+
+/// A file Word saved after we annotated it carries our comments in its extended comment
+/// parts too (by paragraph id and durable id); annotating it again leaves no entry there
+/// for a comment that is gone, and keeps the others'.
+#[test]
+fn word_extended_comment_parts_are_pruned_with_our_comments() {
+    let mut fixture = rich();
+    fixture.comments = Some(
+        r#"<w:comment w:id="5" w:author="zongjie" w:initials="zj"><w:p w14:paraId="1A2B3C4D" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"><w:r><w:t>旧的 [placeholder]</w:t></w:r></w:p></w:comment><w:comment w:id="6" w:author="王科长"><w:p w14:paraId="5E6F7A8B" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"><w:r><w:t>保留</w:t></w:r></w:p></w:comment>"#.to_string(),
+    );
+    fixture.body = fixture.body.replacen(
+        "<w:p><w:r><w:t xml:space=\"preserve\">全年",
+        "<w:p><w:commentRangeStart w:id=\"5\"/><w:commentRangeStart w:id=\"6\"/><w:r><w:t xml:space=\"preserve\">全年",
+        1,
+    ).replacen(
+        "覆盖全体党员。</w:t></w:r>",
+        "覆盖全体党员。</w:t></w:r><w:commentRangeEnd w:id=\"5\"/><w:r><w:commentReference w:id=\"5\"/></w:r><w:commentRangeEnd w:id=\"6\"/><w:r><w:commentReference w:id=\"6\"/></w:r>",
+        1,
+    );
+    fixture.extra = vec![
+        (
+            "commentsExtended",
+            "commentsExtended.xml",
+            "commentsExtended",
+            r#"<w15:commentsEx xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml"><w15:commentEx w15:paraId="1A2B3C4D" w15:done="0"/><w15:commentEx w15:paraId="5E6F7A8B" w15:done="0"/></w15:commentsEx>"#.to_string(),
+        ),
+        (
+            "commentsIds",
+            "commentsIds.xml",
+            "commentsIds",
+            r#"<w16cid:commentsIds xmlns:w16cid="http://schemas.microsoft.com/office/word/2016/wordml/cid"><w16cid:commentId w16cid:paraId="1A2B3C4D" w16cid:durableId="11111111"/><w16cid:commentId w16cid:paraId="5E6F7A8B" w16cid:durableId="22222222"/></w16cid:commentsIds>"#.to_string(),
+        ),
+        (
+            "commentsExtensible",
+            "commentsExtensible.xml",
+            "commentsExtensible",
+            r#"<w16cex:commentsExtensible xmlns:w16cex="http://schemas.microsoft.com/office/word/2018/wordml/cex"><w16cex:commentExtensible w16cex:durableId="11111111" w16cex:dateUtc="2024-01-01T00:00:00Z"/><w16cex:commentExtensible w16cex:durableId="22222222" w16cex:dateUtc="2024-01-01T00:00:00Z"/></w16cex:commentsExtensible>"#.to_string(),
+        ),
+    ];
+    let original = fixture.bytes();
+    let text = extract(&original, &DocxLimits::default()).unwrap().text;
+    let out = annotate(
+        &original,
+        &[comment(&text, "XX", 0, "新的")],
+        &[],
+        &AnnotateOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(out.removed, 1);
+    let files = unzip(&out.bytes);
+    for (name, gone, kept) in [
+        ("word/commentsExtended.xml", "1A2B3C4D", "5E6F7A8B"),
+        ("word/commentsIds.xml", "11111111", "22222222"),
+        ("word/commentsExtensible.xml", "11111111", "22222222"),
+    ] {
+        let xml = String::from_utf8(files[name].clone()).unwrap();
+        assert!(!xml.contains(gone) && xml.contains(kept), "{name}: {xml}");
+    }
+    let anchored = anchors(&files["word/document.xml"]);
+    assert_eq!(anchored.len(), 2, "{anchored:?}");
+    assert_eq!(anchored[&6], "全年开展集中学习X次，覆盖全体党员。");
 }

@@ -30,6 +30,8 @@ pub(crate) struct OldComment {
     pub range: Range<usize>,
     /// Its text, paragraphs joined by `\n`.
     pub text: String,
+    /// The `w14:paraId` of its paragraphs, by which Word's extended comment parts name it.
+    pub para_ids: Vec<String>,
 }
 
 impl OldComment {
@@ -74,10 +76,14 @@ pub(crate) fn parse_comments(
                         author: attr(&e, "author"),
                         range: walker.span().start..walker.span().end,
                         text: String::new(),
+                        para_ids: Vec::new(),
                     });
                 } else if local == "p" {
-                    if let Some(c) = current.as_mut().filter(|c| !c.text.is_empty()) {
-                        c.text.push('\n');
+                    if let Some(c) = current.as_mut() {
+                        if !c.text.is_empty() {
+                            c.text.push('\n');
+                        }
+                        c.para_ids.extend(attr(&e, "paraId"));
                     }
                 }
                 in_text = local == "t";
@@ -90,6 +96,7 @@ pub(crate) fn parse_comments(
                         author: attr(&e, "author"),
                         range: walker.span(),
                         text: String::new(),
+                        para_ids: Vec::new(),
                     });
                 }
             }
@@ -189,6 +196,73 @@ pub(crate) fn new_comments_part(comments: &str) -> Vec<u8> {
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n<w:comments xmlns:w=\"{WML}\">{comments}</w:comments>"
     )
     .into_bytes()
+}
+
+/// Word's parts about comments beyond `comments.xml`, in the order they are pruned:
+/// `commentsIds` links a paragraph id to a durable id, which `commentsExtensible` uses.
+pub(crate) const EXTENDED_COMMENT_PARTS: [&str; 3] =
+    ["commentsExtended", "commentsIds", "commentsExtensible"];
+
+/// `xml` without the root's children that name a removed comment: by the `paraId` of one
+/// of its paragraphs, or by a `durableId` that such a child carried (collected into
+/// `durable_ids` on the way). `None` when nothing goes.
+pub(crate) fn prune_extended(
+    xml: &[u8],
+    name: &str,
+    para_ids: &std::collections::HashSet<String>,
+    durable_ids: &mut std::collections::HashSet<String>,
+    max_depth: usize,
+) -> Result<Option<Vec<u8>>, DocxError> {
+    let mut walker = XmlWalker::new(xml, name, max_depth);
+    let mut depth = 0usize;
+    let mut cut: Vec<Range<usize>> = Vec::new();
+    let mut open: Option<(usize, bool)> = None;
+    loop {
+        let (e, empty) = match walker.next()? {
+            Item::Open(e) => (e, false),
+            Item::Empty(e) => (e, true),
+            Item::Close => {
+                if depth == 2 {
+                    if let Some((start, true)) = open.take() {
+                        cut.push(start..walker.span().end);
+                    }
+                }
+                depth = depth.saturating_sub(1);
+                continue;
+            }
+            Item::Eof => break,
+            Item::Text(_) => continue,
+        };
+        let child = if empty { depth == 1 } else { depth + 1 == 2 };
+        if child {
+            let goes = attr(&e, "paraId").is_some_and(|p| para_ids.contains(&p))
+                || attr(&e, "durableId").is_some_and(|d| durable_ids.contains(&d));
+            if goes {
+                durable_ids.extend(attr(&e, "durableId"));
+            }
+            if empty {
+                if goes {
+                    cut.push(walker.span());
+                }
+            } else {
+                open = Some((walker.span().start, goes));
+            }
+        }
+        if !empty {
+            depth += 1;
+        }
+    }
+    if cut.is_empty() {
+        return Ok(None);
+    }
+    let mut out = Vec::with_capacity(xml.len());
+    let mut at = 0;
+    for r in cut {
+        out.extend_from_slice(xml.get(at..r.start).unwrap_or_default());
+        at = r.end;
+    }
+    out.extend_from_slice(xml.get(at..).unwrap_or_default());
+    Ok(Some(out))
 }
 
 /// The start of the root element's end tag of an XML part.
@@ -299,6 +373,7 @@ mod tests {
             author: None,
             range: 0..0,
             text: text.into(),
+            para_ids: Vec::new(),
         };
         assert_eq!(
             c("未填写的占位符 [placeholder]").rule(),
@@ -346,5 +421,37 @@ mod tests {
             .unwrap();
         let again = add_comments_content_type(Some(&added), "word/comments.xml", 64).unwrap();
         assert!(again.is_none());
+    }
+
+    #[test]
+    fn extended_parts_lose_the_removed_comments_only() {
+        let ids = r#"<w16cid:commentsIds xmlns:w16cid="x"><w16cid:commentId w16cid:paraId="1A2B3C4D" w16cid:durableId="11111111"/><w16cid:commentId w16cid:paraId="5E6F7A8B" w16cid:durableId="22222222"/></w16cid:commentsIds>"#;
+        let ext = r#"<w16cex:commentsExtensible xmlns:w16cex="y"><w16cex:commentExtensible w16cex:durableId="11111111" w16cex:dateUtc="2024-01-01T00:00:00Z"/><w16cex:commentExtensible w16cex:durableId="22222222"><w16cex:extLst/></w16cex:commentExtensible></w16cex:commentsExtensible>"#;
+        let para_ids = ["1A2B3C4D".to_string()].into_iter().collect();
+        let mut durable = std::collections::HashSet::new();
+        let ids = prune_extended(ids.as_bytes(), "i", &para_ids, &mut durable, 64)
+            .unwrap()
+            .unwrap();
+        assert!(!String::from_utf8(ids).unwrap().contains("11111111"));
+        assert!(durable.contains("11111111"));
+        let ext = String::from_utf8(
+            prune_extended(ext.as_bytes(), "e", &para_ids, &mut durable, 64)
+                .unwrap()
+                .unwrap(),
+        )
+        .unwrap();
+        assert!(
+            !ext.contains("11111111") && ext.contains("22222222"),
+            "{ext}"
+        );
+        let none = prune_extended(
+            b"<r><c paraId=\"9\"/></r>",
+            "n",
+            &para_ids,
+            &mut durable,
+            64,
+        )
+        .unwrap();
+        assert!(none.is_none());
     }
 }

@@ -13,11 +13,13 @@
 //! characters and a `w:ins` of the new text, in the same formatting, for the writer to
 //! accept or reject.
 //!
-//! Earlier comments by the same author (`zongjie` by default) are removed first, so
-//! annotating an annotated file replaces them instead of stacking them; comments of
+//! Earlier comments by the same author (`zongjie` by default) are removed first — with
+//! their entries in Word's extended comment parts (`commentsExtended`, `commentsIds`,
+//! `commentsExtensible`) once Word has saved the file — so annotating an annotated file
+//! replaces them instead of stacking them; comments of
 //! other people, tracked changes, headers, footers, images and every zip entry not
 //! needed stay byte-identical (entries are copied without recompressing them). Only the
-//! parts that receive markup, the comments part, and — when the file had no comments —
+//! parts that receive markup, the comments parts, and — when the file had no comments —
 //! the document's relationships and `[Content_Types].xml` are rewritten.
 //!
 //! What must stay true: extracting the text of the copy gives exactly the original's
@@ -313,6 +315,28 @@ pub fn annotate(
             let types = package.read(CONTENT_TYPES)?;
             if let Some(types) = add_comments_content_type(types.as_deref(), &target, depth)? {
                 put(&mut replaced, &mut added, &package, CONTENT_TYPES, types);
+            }
+        }
+    }
+
+    // Word's extended comment parts must not name comments that are gone.
+    let para_ids: HashSet<String> = removed
+        .iter()
+        .flat_map(|c| c.para_ids.iter().cloned())
+        .collect();
+    if !para_ids.is_empty() {
+        let mut durable_ids = HashSet::new();
+        for kind in comments::EXTENDED_COMMENT_PARTS {
+            let Some(target) = read.rels.first(kind).map(str::to_string) else {
+                continue;
+            };
+            let Some(bytes) = package.read(&target)? else {
+                continue;
+            };
+            if let Some(pruned) =
+                comments::prune_extended(&bytes, &target, &para_ids, &mut durable_ids, depth)?
+            {
+                replaced.insert(target, pruned);
             }
         }
     }
