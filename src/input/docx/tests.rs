@@ -1505,3 +1505,104 @@ fn word_extended_comment_parts_are_pruned_with_our_comments() {
     assert_eq!(anchored.len(), 2, "{anchored:?}");
     assert_eq!(anchored[&6], "全年开展集中学习X次，覆盖全体党员。");
 }
+
+/// Offsets count a byte order mark: the annotated copy of a part that starts with one
+/// is still well-formed and reads the same.
+#[test]
+fn parts_with_a_byte_order_mark_are_annotated_in_place() {
+    let xml = format!("\u{FEFF}{}", doc(&para("某某单位XX局")));
+    let original = make_docx(&xml, None);
+    let text = extract(&original, &DocxLimits::default()).unwrap().text;
+    let out = annotate(
+        &original,
+        &[comment(&text, "XX", 0, "占位符")],
+        &[],
+        &AnnotateOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        extract(&out.bytes, &DocxLimits::default()).unwrap().text,
+        text
+    );
+    let files = unzip(&out.bytes);
+    assert!(files["word/document.xml"].starts_with("\u{FEFF}".as_bytes()));
+    assert_eq!(
+        anchors(&files["word/document.xml"])
+            .into_values()
+            .collect::<Vec<_>>(),
+        ["XX"]
+    );
+}
+
+/// Random tracked changes (and comments) over a document with every kind of content: the
+/// copy reads as the original with exactly the applied changes made, and every comment
+/// range is closed.
+#[test]
+fn random_revisions_apply_exactly_what_they_say() {
+    let original = rich().bytes();
+    let text = extract(&original, &DocxLimits::default()).unwrap().text;
+    let bounds: Vec<usize> = (0..=text.len())
+        .filter(|&i| text.is_char_boundary(i))
+        .collect();
+    let mut rng = Rng(0xFEED_F00D_0000_0003);
+    let mut applied_total = 0;
+    for round in 0..80 {
+        let mut span = || {
+            let a = rng.below(bounds.len());
+            let b = (a + rng.below(6)).min(bounds.len() - 1);
+            (bounds[a], bounds[b])
+        };
+        let revisions: Vec<Revision> = (0..1 + round % 5)
+            .map(|i| {
+                let (a, b) = span();
+                Revision {
+                    byte_start: a,
+                    byte_end: b,
+                    replacement: ["", "改", "新内容", "a&b<c>"][i % 4].to_string(),
+                }
+            })
+            .collect();
+        let comments: Vec<Comment> = (0..round % 4)
+            .map(|_| {
+                let (a, b) = span();
+                Comment {
+                    byte_start: a,
+                    byte_end: b,
+                    text: "批注".into(),
+                    rule: "placeholder".into(),
+                }
+            })
+            .collect();
+        let out = annotate(
+            &original,
+            &comments,
+            &revisions,
+            &AnnotateOptions::default(),
+        )
+        .unwrap_or_else(|e| panic!("round {round}: {e}"));
+        let mut expected = text.clone();
+        let mut applied: Vec<&Revision> = revisions
+            .iter()
+            .zip(&out.revisions)
+            .filter(|(_, o)| **o == RevisionOutcome::Applied)
+            .map(|(r, _)| r)
+            .collect();
+        applied_total += applied.len();
+        applied.sort_by_key(|r| std::cmp::Reverse(r.byte_start));
+        for r in applied {
+            expected.replace_range(r.byte_start..r.byte_end, &r.replacement);
+        }
+        let got = extract(&out.bytes, &DocxLimits::default())
+            .unwrap_or_else(|e| panic!("round {round}: {e} for {revisions:?}"))
+            .text;
+        assert_eq!(
+            got, expected,
+            "round {round}: {revisions:?} {:?}",
+            out.revisions
+        );
+        let files = unzip(&out.bytes);
+        let closed = std::panic::catch_unwind(|| anchors(&files["word/document.xml"]));
+        assert!(closed.is_ok(), "round {round}: {revisions:?} {comments:?}");
+    }
+    assert!(applied_total > 40, "only {applied_total} applied");
+}

@@ -65,10 +65,18 @@ pub(crate) struct XmlWalker<'a> {
     alternates: Vec<Alternate>,
     /// Byte range of the item last returned.
     span: Range<usize>,
+    /// Bytes before what the reader reads: a UTF-8 byte order mark, which the reader
+    /// would skip without counting.
+    base: usize,
 }
 
 impl<'a> XmlWalker<'a> {
     pub(crate) fn new(xml: &'a [u8], part: &'a str, max_depth: usize) -> Self {
+        const BOM: &[u8] = b"\xEF\xBB\xBF";
+        let (base, xml) = match xml.strip_prefix(BOM) {
+            Some(rest) => (BOM.len(), rest),
+            None => (0, xml),
+        };
         Self {
             reader: Reader::from_reader(xml),
             part,
@@ -79,6 +87,7 @@ impl<'a> XmlWalker<'a> {
             transparent: Vec::new(),
             alternates: Vec::new(),
             span: 0..0,
+            base,
         }
     }
 
@@ -86,7 +95,7 @@ impl<'a> XmlWalker<'a> {
         DocxError::Xml(format!(
             "{} at byte {}: {message}",
             self.part,
-            self.reader.error_position()
+            self.reader.error_position() + self.base as u64
         ))
     }
 
@@ -135,7 +144,9 @@ impl<'a> XmlWalker<'a> {
     }
 
     fn position(&self) -> usize {
-        usize::try_from(self.reader.buffer_position()).unwrap_or(usize::MAX)
+        usize::try_from(self.reader.buffer_position())
+            .unwrap_or(usize::MAX)
+            .saturating_add(self.base)
     }
 
     pub(crate) fn next(&mut self) -> Result<Item<'a>, DocxError> {
