@@ -2,10 +2,10 @@
 //! and an annotated copy with findings as comments (批注) and fixes as tracked changes
 //! (修订).
 //!
-//! [`extract`] opens the zip container ([`archive`] keeps it within [`DocxLimits`]),
+//! [`extract`] opens the zip container (`archive.rs` keeps it within [`DocxLimits`]),
 //! reads `word/document.xml` (plus the optional `word/numbering.xml`, `word/styles.xml`
 //! and the parts its relationships name) and streams the XML with `quick-xml` without
-//! building a tree ([`xml`], [`walk`]). The text has one line per paragraph, every line
+//! building a tree (`xml.rs`, `walk.rs`). The text has one line per paragraph, every line
 //! ending in `\n`, in this order, each part after the first preceded by one empty line
 //! so that the body's line numbers are those of its paragraphs:
 //! 1. the body (paragraphs in table cells are lines too);
@@ -17,7 +17,7 @@
 //! A part, text box or note with no visible text is left out (Word's empty default
 //! header adds nothing). Comments, deleted text and field codes stay out. Word's
 //! automatic numbering is written as text at the start of its paragraph (`一、`,
-//! `（一）`, `1.`; see [`numbering`]), so the outline sees what the writer sees. A damaged
+//! `（一）`, `1.`; see `numbering.rs`), so the outline sees what the writer sees. A damaged
 //! numbering, styles or relationships part is ignored, and a damaged header, footer or
 //! notes part is left out with a warning; a damaged `word/document.xml` is an error.
 //!

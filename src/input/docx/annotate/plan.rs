@@ -90,6 +90,8 @@ pub(crate) struct Point {
     /// The run split at a `Between`/`InText` point; the `w:t` piece for `InText`.
     pub run: Option<usize>,
     pub piece: Option<usize>,
+    /// For `InText`: the `w:t` start tag, which must keep spaces once split.
+    pub tag: Option<(usize, usize)>,
 }
 
 /// Markup to write at a point: range ends come before range starts.
@@ -194,6 +196,14 @@ enum Anchor {
     },
 }
 
+/// Where one end of a comment goes.
+enum End {
+    /// A point of the XML.
+    At(Point),
+    /// Into the markup of a tracked change (its index), at a char.
+    Revision(usize, usize),
+}
+
 /// Where a comment on chars starts.
 enum Start {
     /// At a char (byte) of a piece.
@@ -272,6 +282,7 @@ impl<'a> Planner<'a> {
                 kind: PointKind::Between,
                 run: Some(piece.run),
                 piece: None,
+                tag: None,
             }
         }))
     }
@@ -294,6 +305,7 @@ impl<'a> Planner<'a> {
             kind: PointKind::Between,
             run: Some(piece.run),
             piece: None,
+            tag: None,
         }))
     }
 
@@ -304,6 +316,7 @@ impl<'a> Planner<'a> {
             kind: PointKind::Between,
             run: Some(run),
             piece: None,
+            tag: None,
         }
     }
 
@@ -318,7 +331,6 @@ impl<'a> Planner<'a> {
         // The content must decode to exactly the piece's chars, or the offsets are off.
         raw_point(raw, piece.chars)?;
         let point = raw_point(raw, k)?;
-        self.preserve.insert((run.part, tag.start), tag.end);
         Some(Point {
             part: run.part,
             pos: content.start + point.offset,
@@ -327,6 +339,7 @@ impl<'a> Planner<'a> {
             },
             run: Some(piece.run),
             piece: Some(piece_idx),
+            tag: Some((tag.start, tag.end)),
         })
     }
 
@@ -450,7 +463,8 @@ impl<'a> Planner<'a> {
         }
     }
 
-    /// Places one comment; its markup goes to `at_points` or into a revision.
+    /// Places one comment; its markup goes to `at_points` or into a revision. Nothing is
+    /// recorded unless both ends found a place.
     pub(crate) fn place_comment(&mut self, span: Range<usize>, id: u64) -> Placement {
         if !self.valid_span(&span) {
             return Placement::NotPlaced;
@@ -459,98 +473,90 @@ impl<'a> Planner<'a> {
             return Placement::NotPlaced;
         };
         let (start, end, placement) = match anchor {
-            Anchor::Points(a, b, placement) => (Some(a), Some(b), placement),
+            Anchor::Points(a, b, placement) => (End::At(a), End::At(b), placement),
             Anchor::Chars { start, end, story } => {
                 // Ends inside or at the edge of a tracked change go into its markup.
-                let start_point = match start {
-                    Start::Number(p) => self.paragraph_points(p).map(|(a, _)| a),
-                    Start::Char(at, _) if self.attach_to_revision(story, at, true, id) => None,
-                    Start::Char(at, piece) => self.start_point(piece, at),
+                let start = match start {
+                    Start::Number(p) => self.paragraph_points(p).map(|(a, _)| a).map(End::At),
+                    Start::Char(at, piece) => match self.revision_at(story, at) {
+                        Some(rev) => Some(End::Revision(rev, at)),
+                        None => self.start_point(piece, at).map(End::At),
+                    },
                 };
-                let end_point = if self.attach_to_revision(story, end.0, false, id) {
-                    None
-                } else {
-                    self.end_point(end.1, end.0)
+                let end = match self.revision_at(story, end.0) {
+                    Some(rev) => Some(End::Revision(rev, end.0)),
+                    None => self.end_point(end.1, end.0).map(End::At),
                 };
-                (start_point, end_point, Placement::Exact)
+                let (Some(start), Some(end)) = (start, end) else {
+                    return Placement::NotPlaced;
+                };
+                (start, end, Placement::Exact)
             }
         };
-        let names = start
-            .or(end)
-            .and_then(|p| self.names.get(p.part))
-            .cloned()
-            .unwrap_or_else(|| Names::new("w"));
-        if let Some(p) = start {
-            self.add_markup(
-                p,
-                Markup {
-                    id,
-                    is_start: true,
-                    xml: names.comment_start(id),
-                },
-            );
-        }
-        if let Some(p) = end {
-            self.add_markup(
-                p,
-                Markup {
-                    id,
-                    is_start: false,
-                    xml: names.comment_end(id),
-                },
-            );
-        }
+        self.commit_end(start, id, true);
+        self.commit_end(end, id, false);
         placement
     }
 
-    /// Puts a comment end at char `at` into a tracked change it touches; `true` if it did.
-    fn attach_to_revision(&mut self, story: usize, at: usize, is_start: bool, id: u64) -> bool {
-        let Some(rev) = self
-            .revisions
-            .iter_mut()
-            .find(|r| r.story == story && r.chars.start <= at && at <= r.chars.end)
-        else {
-            return false;
-        };
-        let names = self
-            .names
-            .get(rev.a.part)
-            .cloned()
-            .unwrap_or_else(|| Names::new("w"));
-        let (markup, before) = if is_start {
-            // A comment starting inside the change covers it; one starting at its end follows it.
-            (
-                Markup {
-                    id,
-                    is_start: true,
-                    xml: names.comment_start(id),
-                },
-                at < rev.chars.end || rev.chars.is_empty(),
-            )
-        } else {
-            (
-                Markup {
-                    id,
-                    is_start: false,
-                    xml: names.comment_end(id),
-                },
-                at == rev.chars.start && !rev.chars.is_empty(),
-            )
-        };
-        if before {
-            rev.at_a.push(markup);
-        } else {
-            rev.at_b.push(markup);
-        }
-        true
+    /// The tracked change of `story` whose chars touch `at`.
+    fn revision_at(&self, story: usize, at: usize) -> Option<usize> {
+        self.revisions
+            .iter()
+            .position(|r| r.story == story && r.chars.start <= at && at <= r.chars.end)
     }
 
-    fn add_markup(&mut self, point: Point, markup: Markup) {
-        self.at_points
-            .entry((point.part, point.pos))
-            .or_insert_with(|| (point, Vec::new()))
-            .1
-            .push(markup);
+    /// Records one end of a comment.
+    fn commit_end(&mut self, end: End, id: u64, is_start: bool) {
+        match end {
+            End::At(point) => {
+                let names = self.names_of(point.part);
+                let xml = if is_start {
+                    names.comment_start(id)
+                } else {
+                    names.comment_end(id)
+                };
+                if let Some((start, end)) = point.tag {
+                    self.preserve.insert((point.part, start), end);
+                }
+                self.at_points
+                    .entry((point.part, point.pos))
+                    .or_insert_with(|| (point, Vec::new()))
+                    .1
+                    .push(Markup { id, is_start, xml });
+            }
+            End::Revision(rev, at) => {
+                let part = self.revisions.get(rev).map_or(0, |r| r.a.part);
+                let names = self.names_of(part);
+                let Some(rev) = self.revisions.get_mut(rev) else {
+                    return;
+                };
+                // A comment starting inside the change covers it; one starting at its end
+                // follows it; one ending at its start precedes it.
+                let before = if is_start {
+                    at < rev.chars.end || rev.chars.is_empty()
+                } else {
+                    at == rev.chars.start && !rev.chars.is_empty()
+                };
+                let xml = if is_start {
+                    names.comment_start(id)
+                } else {
+                    names.comment_end(id)
+                };
+                let markup = Markup { id, is_start, xml };
+                if before {
+                    rev.at_a.push(markup);
+                } else {
+                    rev.at_b.push(markup);
+                }
+            }
+        }
+    }
+
+    fn names_of(&self, part: usize) -> Names {
+        self.names
+            .get(part)
+            .cloned()
+            .unwrap_or_else(|| Names::new("w"))
     }
 
     /// Places one tracked change, or says why not.
@@ -635,14 +641,21 @@ impl<'a> Planner<'a> {
             .story_of_piece(range.start.min(pieces.len().saturating_sub(1)))
             .ok_or(SkipReason::NotText)?;
         // Never drop a run's other children: split inside the run rather than replace
-        // it whole when something other than its text sits before or after the span.
-        let a = self.keep_children(a, run_idx, range.start, true);
-        let b = self.keep_children(
-            b,
-            run_idx,
-            range.end.saturating_sub(1).max(range.start),
-            false,
-        );
+        // it whole when something other than its text sits before or after the span. An
+        // insertion replaces nothing.
+        let (a, b) = if range.is_empty() {
+            (a, a)
+        } else {
+            (
+                self.keep_children(a, run_idx, range.start, true),
+                self.keep_children(b, run_idx, range.end - 1, false),
+            )
+        };
+        for p in [a, b] {
+            if let Some((start, end)) = p.tag {
+                self.preserve.insert((p.part, start), end);
+            }
+        }
         self.revisions.push(RevisionPlan {
             chars: span,
             story,
@@ -943,6 +956,7 @@ fn outside(part: usize, pos: usize) -> Point {
         kind: PointKind::Outside,
         run: None,
         piece: None,
+        tag: None,
     }
 }
 
