@@ -479,6 +479,9 @@ fn zip_bomb_is_refused_quickly() {
     // Honest declared size: refused before inflating anything.
     let bomb = raw_zip("word/document.xml", 8, &deflated, size as u32);
     let err = extract_text(&bomb, &limits).unwrap_err();
+    // Annotating reads through the same limits.
+    let annotated = annotate(&bomb, &[], &[], &AnnotateOptions::default());
+    assert!(matches!(annotated, Err(DocxError::TooLarge { .. })));
     assert!(
         matches!(&err, DocxError::TooLarge { entry, limit } if entry == "word/document.xml" && *limit == 64 << 20),
         "{err:?}"
@@ -1109,6 +1112,9 @@ fn annotation_anchors_every_kind_of_finding() {
         comment(t, "学习X", 0, "跨越两个格式段"),
     ];
     let out = annotate(&original, &comments, &[], &AnnotateOptions::default()).unwrap();
+    // The same input gives the same bytes.
+    let again = annotate(&original, &comments, &[], &AnnotateOptions::default()).unwrap();
+    assert_eq!(again.bytes, out.bytes);
     use Placement::*;
     assert_eq!(
         out.comments,
