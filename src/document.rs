@@ -6,9 +6,11 @@
 //! line, columns count Unicode scalar values, and every [`Span`] slices the text on
 //! char boundaries.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use serde::Serialize;
+
+use crate::input::docx::{Extracted, WordLocation, WordMap};
 
 /// A decoded document, ready for the analyzers.
 #[derive(Debug, Clone)]
@@ -19,8 +21,12 @@ pub struct Document {
     pub path_bytes: Option<String>,
     /// Name of the encoding the bytes were decoded from (`UTF-8`, `GBK`, …).
     pub encoding: String,
-    /// Problems met while reading that did not stop the analysis (lossy decoding).
+    /// Problems met while reading that did not stop the analysis (lossy decoding, a
+    /// damaged header of a .docx).
     pub warnings: Vec<String>,
+    /// For a Word file: where each span of the text sits in it (see
+    /// [`Document::word_location`]).
+    pub word: Option<Arc<WordMap>>,
     text: String,
     lines: LineIndex,
 }
@@ -38,9 +44,48 @@ impl Document {
             path_bytes: None,
             encoding: encoding.into(),
             warnings: Vec::new(),
+            word: None,
             text,
             lines,
         }
+    }
+
+    /// A document from the text of a Word file and its map. The text is kept as it is
+    /// (a leading U+FEFF is a character of the document there, not a byte order mark),
+    /// so that the map's offsets stay right.
+    pub fn from_word(path: impl Into<String>, extracted: Extracted) -> Self {
+        let Extracted {
+            text,
+            map,
+            warnings,
+        } = extracted;
+        let lines = LineIndex::new(&text);
+        Document {
+            path: path.into(),
+            path_bytes: None,
+            encoding: "DOCX".to_string(),
+            warnings,
+            word: Some(Arc::new(map)),
+            text,
+            lines,
+        }
+    }
+
+    /// Where the span `byte_start..byte_end` starts in the Word file the document was
+    /// read from: part, text box, paragraph, table cell, run and char offset; `None` for
+    /// a document that is not from a Word file.
+    pub fn word_location(&self, byte_start: usize, byte_end: usize) -> Option<WordLocation> {
+        self.word
+            .as_ref()?
+            .location(&self.text, byte_start, byte_end)
+    }
+
+    /// A short quote of the span to find it by: the span with up to [`QUOTE_CONTEXT`]
+    /// chars of its line on each side, `…` where the line goes on; a span longer than
+    /// [`QUOTE_MAX`] chars keeps its first and last chars around a `…`. Never crosses a
+    /// line end.
+    pub fn quote(&self, byte_start: usize, byte_end: usize) -> String {
+        quote(&self.text, byte_start, byte_end)
     }
 
     /// A UTF-8 document from a string, handy for tests and library users.
@@ -100,6 +145,52 @@ impl Document {
             byte_end,
         }
     }
+}
+
+/// Chars of context [`Document::quote`] shows on each side of a span.
+pub const QUOTE_CONTEXT: usize = 6;
+/// Longest span [`Document::quote`] shows whole, in chars.
+pub const QUOTE_MAX: usize = 20;
+
+/// See [`Document::quote`].
+fn quote(text: &str, byte_start: usize, byte_end: usize) -> String {
+    let floor = |mut b: usize| {
+        b = b.min(text.len());
+        while !text.is_char_boundary(b) {
+            b -= 1;
+        }
+        b
+    };
+    let start = floor(byte_start);
+    let end = floor(byte_end.max(start));
+    let line_start = text[..start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    let line_end = text[start..]
+        .find(['\n', '\r'])
+        .map_or(text.len(), |i| start + i);
+    let end = end.min(line_end);
+    let before: Vec<char> = text[line_start..start].chars().collect();
+    let after: Vec<char> = text[end..line_end].chars().collect();
+    let span: Vec<char> = text[start..end].chars().collect();
+    let mut out = String::new();
+    let shown_before = before.len().min(QUOTE_CONTEXT);
+    if shown_before < before.len() {
+        out.push('…');
+    }
+    out.extend(&before[before.len() - shown_before..]);
+    if span.len() > QUOTE_MAX {
+        let half = QUOTE_MAX / 2;
+        out.extend(&span[..half]);
+        out.push('…');
+        out.extend(&span[span.len() - half..]);
+    } else {
+        out.extend(&span);
+    }
+    let shown_after = after.len().min(QUOTE_CONTEXT);
+    out.extend(&after[..shown_after]);
+    if shown_after < after.len() {
+        out.push('…');
+    }
+    out
 }
 
 /// One line of a document.
@@ -332,6 +423,32 @@ mod tests {
             let want = text[line_start..b].chars().count() + 1;
             assert_eq!(doc.position(byte).column, want, "byte {byte}");
         }
+    }
+
+    /// One line a case: text, span as (find, len), quote.
+    #[test]
+    fn quotes_stay_on_their_line_and_stay_short() {
+        let cases: &[(&str, &str, &str)] = &[
+            ("2023年，XX局开展学习", "XX", "2023年，XX局开展学习"),
+            (
+                "一二三四五六七八九十XX一二三四五六七八九十",
+                "XX",
+                "…五六七八九十XX一二三四五六…",
+            ),
+            ("上一行\nXX厅\n下一行", "XX", "XX厅"),
+            ("甲\r\n乙XX", "XX", "乙XX"),
+        ];
+        for (text, find, want) in cases {
+            let doc = Document::from_str("t", text);
+            let at = text.find(find).unwrap();
+            assert_eq!(doc.quote(at, at + find.len()), *want, "{text:?}");
+        }
+        let long = "很".repeat(30);
+        let doc = Document::from_str("t", &long);
+        let q = doc.quote(0, long.len());
+        assert_eq!(q.chars().count(), QUOTE_MAX + 1);
+        // A span past the end is clamped to it.
+        assert_eq!(doc.quote(200, 300), "…很很很很很很");
     }
 
     #[test]

@@ -49,6 +49,17 @@ pub enum Error {
         /// The format detected.
         format: String,
     },
+    /// A legacy word-processor file LibreOffice could not convert.
+    #[error(
+        "{}: cannot convert it with LibreOffice: {source}",
+        crate::input::path_name::shown(path)
+    )]
+    Convert {
+        /// The file.
+        path: PathBuf,
+        /// What went wrong.
+        source: crate::input::convert::ConvertError,
+    },
     /// A .docx file that could not be read.
     #[error("{}: {source}", crate::input::path_name::shown(path))]
     Docx {
@@ -88,6 +99,7 @@ impl Error {
             | Error::Walk { path, .. }
             | Error::Binary { path, .. }
             | Error::Unsupported { path, .. }
+            | Error::Convert { path, .. }
             | Error::Docx { path, .. }
             | Error::TooLarge { path, .. }
             | Error::Config { path, .. } => Some(path),

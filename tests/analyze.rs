@@ -104,7 +104,8 @@ fn every_input_is_accounted_for_once() {
     let root = dir.path();
     std::fs::write(root.join("binary.txt"), b"\0\x01\x02\x03garbage\0").unwrap();
     std::fs::write(root.join("empty.txt"), b"").unwrap();
-    std::fs::write(root.join("legacy.doc"), b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1").unwrap();
+    // A PDF is never read (a .doc would be converted where LibreOffice is installed).
+    std::fs::write(root.join("legacy.pdf"), b"%PDF-1.4\n").unwrap();
     std::fs::write(root.join("broken.docx"), b"PK\x03\x04 truncated").unwrap();
     let run = analyze_json(root, &[]);
     assert_eq!(run.code, 0);
@@ -123,7 +124,7 @@ fn every_input_is_accounted_for_once() {
     }
     let legacy = docs
         .iter()
-        .find(|d| d["path"].as_str().unwrap().ends_with("legacy.doc"))
+        .find(|d| d["path"].as_str().unwrap().ends_with("legacy.pdf"))
         .unwrap();
     assert!(
         legacy["error"].as_str().unwrap().contains("libreoffice"),

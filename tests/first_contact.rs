@@ -116,8 +116,9 @@ fn unreadable_inputs_exit_2_after_reporting_the_rest() {
     std::fs::write(&good, "一、主要工作\n全年开展学习12次。\n").unwrap();
     let binary = dir.path().join("scan.txt");
     std::fs::write(&binary, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0").unwrap();
-    let legacy = dir.path().join("old.doc");
-    std::fs::write(&legacy, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1").unwrap();
+    // A PDF is never read (a .doc would be converted where LibreOffice is installed).
+    let legacy = dir.path().join("old.pdf");
+    std::fs::write(&legacy, b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n").unwrap();
     let slotted = dir.path().join("slotted.txt");
     std::fs::write(&slotted, "XX局开展学习X次。\n").unwrap();
     let missing = "/nonexistent/draft.txt";
@@ -153,7 +154,8 @@ fn analyze_names_every_failed_file_in_every_format() {
     let dir = tempfile::tempdir().unwrap();
     archive_of(dir.path(), 3);
     std::fs::write(dir.path().join("broken.txt"), b"\0\x01\x02\x03\0\0").unwrap();
-    std::fs::write(dir.path().join("legacy.wps"), b"\xd0\xcf\x11\xe0").unwrap();
+    // A PDF is never read (a .wps would be converted where LibreOffice is installed).
+    std::fs::write(dir.path().join("legacy.pdf"), b"%PDF-1.4\n").unwrap();
     let text = zongjie(&["analyze", "-q", s(dir.path())]);
     assert_eq!(text.code, 0, "{}", text.stderr);
     let tail = text
@@ -162,13 +164,13 @@ fn analyze_names_every_failed_file_in_every_format() {
         .nth(1)
         .unwrap_or_else(|| panic!("no list of failed files in\n{}", text.stdout));
     assert!(
-        tail.contains("broken.txt") && tail.contains("legacy.wps"),
+        tail.contains("broken.txt") && tail.contains("legacy.pdf"),
         "{tail}"
     );
     for format in ["json", "ndjson", "csv"] {
         let run = zongjie(&["analyze", "-q", "--format", format, s(dir.path())]);
         assert_eq!(run.code, 0, "{format}");
-        for name in ["broken.txt", "legacy.wps"] {
+        for name in ["broken.txt", "legacy.pdf"] {
             assert!(run.stderr.contains(name), "{format}: {}", run.stderr);
             assert!(run.stdout.contains(name), "{format}");
         }

@@ -288,20 +288,29 @@ fn truncated_and_fake_docx_are_per_file_errors() {
     }
 }
 
+/// Without LibreOffice on PATH, legacy formats are a clear per-file error saying how to
+/// convert them; `.pdf` always is.
 #[test]
 fn legacy_formats_say_how_to_convert() {
     let dir = tempfile::tempdir().unwrap();
-    for name in ["old.doc", "old.wps", "scan.pdf"] {
+    let empty = tempfile::tempdir().unwrap();
+    for name in ["old.doc", "old.wps", "old.odt", "old.rtf", "scan.pdf"] {
         let p = write(
             dir.path(),
             name,
             b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 whatever",
         );
-        let err = single_error(&[&p]).expect("an error");
+        let path_env = [("PATH", s(empty.path()))];
+        let run = zongjie_env(None, &["lint", "--format", "json", s(&p)], None, &path_env);
+        let err = run.json()["documents"][0]["error"]
+            .as_str()
+            .expect("an error")
+            .to_string();
         assert!(
             err.contains("unsupported format") && err.contains("libreoffice --headless"),
             "{err}"
         );
+        assert!(err.contains(name), "{err}");
     }
 }
 

@@ -16,3 +16,4 @@ mod lint;
 mod outline;
 mod phrases;
 mod properties;
+mod word;

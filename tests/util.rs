@@ -72,9 +72,20 @@ impl Run {
 /// Runs `zongjie` with `args` in `dir` (default: a fresh empty temp dir, so no
 /// zongjie.toml of the developer's is picked up).
 pub fn zongjie_in(dir: Option<&Path>, args: &[&str], stdin: Option<&[u8]>) -> Run {
+    zongjie_env(dir, args, stdin, &[])
+}
+
+/// Runs `zongjie` as [`zongjie_in`] does, with `env` set for it.
+pub fn zongjie_env(
+    dir: Option<&Path>,
+    args: &[&str],
+    stdin: Option<&[u8]>,
+    env: &[(&str, &str)],
+) -> Run {
     let tmp = tempfile::tempdir().expect("temp dir");
     let cwd = dir.unwrap_or(tmp.path());
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_zongjie"));
+    cmd.envs(env.iter().copied());
     cmd.args(args)
         .current_dir(cwd)
         .env_remove("NO_COLOR")

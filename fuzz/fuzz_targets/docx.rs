@@ -6,13 +6,16 @@
 //! that the harness zips itself. The zip reader checks every entry's CRC-32, so
 //! mutated raw archives almost never reach the XML; the second form fuzzes the XML
 //! handling (numbering, styles, fields, markup compatibility) directly.
+//!
+//! Whatever extracts is also annotated with a comment on every line: the copy must
+//! extract to exactly the same text.
 #![no_main]
 
 use std::io::{Cursor, Write};
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use zongjie::input::docx::{DocxLimits, extract_text};
+use zongjie::input::docx::{AnnotateOptions, Comment, DocxLimits, annotate, extract, extract_text};
 use zongjie::{Analyzer, Config, Document, Rule};
 
 fn analyzer() -> &'static Analyzer {
@@ -54,7 +57,31 @@ fn check(data: &[u8]) {
     let again = extract_text(data, &limits).expect("second extraction of the same bytes");
     assert_eq!(text, again, "extraction is not deterministic");
 
-    let doc = Document::new("fuzz.docx", "DOCX", text);
+    let extracted = extract(data, &limits).expect("extract agrees with extract_text");
+    assert_eq!(extracted.text, text);
+    let comments: Vec<Comment> = text
+        .split_inclusive('\n')
+        .scan(0, |at, line| {
+            let start = *at;
+            *at += line.len();
+            Some(Comment {
+                byte_start: start,
+                byte_end: start + line.trim_end_matches('\n').len(),
+                text: "fuzz".to_string(),
+                rule: "placeholder".to_string(),
+            })
+        })
+        .take(64)
+        .collect();
+    for c in &comments {
+        let _ = extracted.map.location(&text, c.byte_start, c.byte_end);
+    }
+    if let Ok(annotated) = annotate(data, &comments, &[], &AnnotateOptions::default()) {
+        let again = extract_text(&annotated.bytes, &limits).expect("the annotated copy reads");
+        assert_eq!(again, text, "annotating changed the text");
+    }
+
+    let doc = Document::from_word("fuzz.docx", extracted);
     let diags = analyzer().lint(&doc);
     for d in &diags {
         let span = d.span;

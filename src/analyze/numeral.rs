@@ -77,29 +77,121 @@ fn single_digit(s: &str) -> Option<u32> {
 /// The canonical Chinese numeral of `n` (1 to [`MAX_HAN`]); other values in Arabic
 /// digits, so a message never shows nonsense.
 pub fn han(n: u32) -> String {
-    const DIGITS: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    let digit = |d: u32| DIGITS.get(d as usize).copied().unwrap_or("");
     if n == 0 || n > MAX_HAN {
         return n.to_string();
     }
-    let (hundreds, tens, ones) = (n / 100, n / 10 % 10, n % 10);
+    han_number(n, HanDigits::Counting).unwrap_or_else(|| n.to_string())
+}
+
+/// Which characters [`han_number`] writes with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HanDigits {
+    /// The everyday numerals 〇 一 二 … 九 with 十 百 千 万; 11 to 19 are written
+    /// 十一 … 十九 (Word's `chineseCounting`).
+    Counting,
+    /// The financial forms 零 壹 贰 … 玖 with 拾 佰 仟 万; 11 is 壹拾壹 (Word's
+    /// `chineseLegalSimplified`).
+    Legal,
+}
+
+impl HanDigits {
+    fn digits(self) -> &'static [char; 10] {
+        const COUNTING: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+        const LEGAL: [char; 10] = ['零', '壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖'];
+        match self {
+            HanDigits::Counting => &COUNTING,
+            HanDigits::Legal => &LEGAL,
+        }
+    }
+
+    /// 十 百 千 (or 拾 佰 仟).
+    fn units(self) -> [char; 3] {
+        match self {
+            HanDigits::Counting => ['十', '百', '千'],
+            HanDigits::Legal => ['拾', '佰', '仟'],
+        }
+    }
+
+    /// The zero written inside a number (一百零一): 〇 is a digit of its own only in
+    /// digit strings (二〇二三).
+    fn inner_zero(self) -> char {
+        '零'
+    }
+
+    fn digit(self, d: u32) -> Option<char> {
+        self.digits().get(usize::try_from(d).ok()?).copied()
+    }
+}
+
+/// `n` written as a Chinese numeral, 0 to 99 999 999: 一, 十, 十一, 二十一, 一百零一,
+/// 一千零一, 一万零一十, 十二万; `None` beyond. Agrees with [`han`] from 1 to
+/// [`MAX_HAN`], and is what Word shows for its Chinese list numbers.
+pub fn han_number(n: u32, style: HanDigits) -> Option<String> {
+    if n >= 100_000_000 {
+        return None;
+    }
     let mut out = String::new();
-    if hundreds > 0 {
-        out.push_str(digit(hundreds));
-        out.push('百');
-        if tens == 0 && ones > 0 {
-            out.push('零');
-        }
+    if n == 0 {
+        out.push(style.digit(0)?);
+        return Some(out);
     }
-    if tens > 0 {
-        // `十二`, but `一百一十二`.
-        if tens > 1 || hundreds > 0 {
-            out.push_str(digit(tens));
+    let short_ten = style == HanDigits::Counting;
+    let (high, low) = (n / 10_000, n % 10_000);
+    if high > 0 {
+        below_10000(high, style, short_ten, &mut out);
+        out.push('万');
+        if low > 0 {
+            if low < 1000 {
+                out.push(style.inner_zero());
+            }
+            below_10000(low, style, false, &mut out);
         }
-        out.push('十');
+    } else {
+        below_10000(low, style, short_ten, &mut out);
     }
-    out.push_str(digit(ones));
-    out
+    Some(out)
+}
+
+/// Writes 1 … 9999; `short_ten` drops the leading 一 of 一十 when the number starts
+/// with its tens.
+fn below_10000(n: u32, style: HanDigits, short_ten: bool, out: &mut String) {
+    let units = style.units();
+    let places = [
+        (n / 1000 % 10, Some(units[2])),
+        (n / 100 % 10, Some(units[1])),
+        (n / 10 % 10, Some(units[0])),
+        (n % 10, None),
+    ];
+    let mut started = false;
+    let mut zero_pending = false;
+    for (position, (digit, unit)) in places.into_iter().enumerate() {
+        if digit == 0 {
+            zero_pending |= started;
+            continue;
+        }
+        if zero_pending {
+            out.push(style.inner_zero());
+            zero_pending = false;
+        }
+        let drop_one = short_ten && !started && position == 2 && digit == 1;
+        if let Some(c) = style.digit(digit).filter(|_| !drop_one) {
+            out.push(c);
+        }
+        if let Some(u) = unit {
+            out.push(u);
+        }
+        started = true;
+    }
+}
+
+/// Each decimal digit of `n` as a Chinese digit, 〇 for zero: 105 → 一〇五, as years
+/// are written (二〇二三) and Word's `ideographDigital` numbers.
+pub fn han_digits(n: u32) -> String {
+    n.to_string()
+        .chars()
+        .filter_map(|c| c.to_digit(10))
+        .filter_map(|d| HanDigits::Counting.digit(d))
+        .collect()
 }
 
 /// The value of a run of Arabic digits (ASCII or full-width), if it is at most `max`
@@ -139,15 +231,20 @@ pub fn parse_circled(c: char) -> Option<u32> {
     Some(n)
 }
 
-/// The circled form of `n` (1 to 50), or `n` in parentheses beyond.
-pub fn circled(n: u32) -> String {
+/// The circled character of `n`: ① … ⑳, ㉑ … ㉟, ㊱ … ㊿; `None` outside 1 to 50.
+pub fn circled_char(n: u32) -> Option<char> {
     let code = match n {
         1..=20 => 0x2460 + n - 1,
         21..=35 => 0x3251 + n - 21,
         36..=50 => 0x32B1 + n - 36,
-        _ => return format!("（{n}）"),
+        _ => return None,
     };
-    char::from_u32(code).map_or_else(|| format!("（{n}）"), String::from)
+    char::from_u32(code)
+}
+
+/// The circled form of `n` (1 to 50), or `n` in parentheses beyond.
+pub fn circled(n: u32) -> String {
+    circled_char(n).map_or_else(|| format!("（{n}）"), String::from)
 }
 
 #[cfg(test)]
@@ -237,5 +334,47 @@ mod tests {
         }
         assert_eq!(circled(51), "（51）");
         assert_eq!(parse_circled('1'), None);
+    }
+
+    #[test]
+    fn han_number_agrees_with_han_and_goes_past_a_thousand() {
+        for n in 1..=MAX_HAN {
+            assert_eq!(
+                han_number(n, HanDigits::Counting).as_deref(),
+                Some(&*han(n))
+            );
+        }
+        let cases: &[(u32, HanDigits, &str)] = &[
+            (0, HanDigits::Counting, "〇"),
+            (10, HanDigits::Counting, "十"),
+            (1000, HanDigits::Counting, "一千"),
+            (1001, HanDigits::Counting, "一千零一"),
+            (2020, HanDigits::Counting, "二千零二十"),
+            (10_010, HanDigits::Counting, "一万零一十"),
+            (120_000, HanDigits::Counting, "十二万"),
+            (
+                99_999_999,
+                HanDigits::Counting,
+                "九千九百九十九万九千九百九十九",
+            ),
+            (11, HanDigits::Legal, "壹拾壹"),
+            (105, HanDigits::Legal, "壹佰零伍"),
+            (0, HanDigits::Legal, "零"),
+        ];
+        for &(n, style, want) in cases {
+            assert_eq!(han_number(n, style).as_deref(), Some(want), "{n}");
+        }
+        assert_eq!(han_number(100_000_000, HanDigits::Counting), None);
+        assert_eq!(han_digits(2023), "二〇二三");
+        assert_eq!(han_digits(0), "〇");
+    }
+
+    #[test]
+    fn circled_chars_stop_at_fifty() {
+        assert_eq!(circled_char(1), Some('①'));
+        assert_eq!(circled_char(21), Some('㉑'));
+        assert_eq!(circled_char(50), Some('㊿'));
+        assert_eq!(circled_char(0), None);
+        assert_eq!(circled_char(51), None);
     }
 }

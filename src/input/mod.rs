@@ -3,6 +3,7 @@
 //! What must stay true: reading never panics and never writes; every failure is an
 //! [`Error`] naming the file, so a batch can report it and go on.
 
+pub mod convert;
 pub mod decode;
 pub mod docx;
 pub mod path_name;
@@ -26,6 +27,9 @@ pub struct ReadOptions {
     pub max_file_bytes: u64,
     /// Limits for .docx extraction.
     pub docx: docx::DocxLimits,
+    /// How `.doc`, `.wps`, `.odt` and `.rtf` files are converted with LibreOffice;
+    /// `None` never converts (they are reported as unsupported).
+    pub convert: Option<convert::ConvertOptions>,
 }
 
 impl Default for ReadOptions {
@@ -34,6 +38,7 @@ impl Default for ReadOptions {
             encoding: None,
             max_file_bytes: 256 * 1024 * 1024,
             docx: docx::DocxLimits::default(),
+            convert: Some(convert::ConvertOptions::default()),
         }
     }
 }
@@ -83,18 +88,38 @@ pub fn read_path(path: &Path, opts: &ReadOptions) -> Result<Document, Error> {
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
     if let Some(format) = unsupported_format(&ext) {
-        return Err(Error::Unsupported {
-            path: path.to_path_buf(),
-            format: format.to_string(),
-        });
-    }
-    let bytes = std::fs::read(path).map_err(io_err)?;
-    if ext == "docx" {
-        let text = docx::extract_text(&bytes, &opts.docx).map_err(|source| Error::Docx {
+        // With LibreOffice at hand, legacy word-processor files are converted.
+        let program = opts
+            .convert
+            .as_ref()
+            .filter(|_| convert::CONVERTIBLE.contains(&ext.as_str()))
+            .and_then(|c| Some((c, c.program()?)));
+        let Some((convert_opts, program)) = program else {
+            return Err(Error::Unsupported {
+                path: path.to_path_buf(),
+                format: format.to_string(),
+            });
+        };
+        let bytes =
+            convert::to_docx(path, &program, convert_opts).map_err(|source| Error::Convert {
+                path: path.to_path_buf(),
+                source,
+            })?;
+        let extracted = docx::extract(&bytes, &opts.docx).map_err(|source| Error::Docx {
             path: path.to_path_buf(),
             source,
         })?;
-        let mut doc = Document::new(path_name::shown(path), "DOCX", text);
+        let mut doc = Document::from_word(path_name::shown(path), extracted);
+        doc.path_bytes = path_name::raw_hex(path);
+        return Ok(doc);
+    }
+    let bytes = std::fs::read(path).map_err(io_err)?;
+    if ext == "docx" {
+        let extracted = docx::extract(&bytes, &opts.docx).map_err(|source| Error::Docx {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let mut doc = Document::from_word(path_name::shown(path), extracted);
         doc.path_bytes = path_name::raw_hex(path);
         return Ok(doc);
     }
