@@ -14,7 +14,7 @@ use crate::corpus;
 use crate::document::Document;
 use crate::i18n::Lang;
 use crate::lexicon::Lexicon;
-use crate::report::{Diagnostic, DocReport, Replacement, Rule, Slot};
+use crate::report::{Diagnostic, DocReport, Replacement, Rule, Slot, WordPosition};
 use crate::rules::{self, Producer};
 
 /// The analyses of one run: the settings and the vocabularies built from them.
@@ -64,6 +64,7 @@ impl Analyzer {
         DocReport {
             path: doc.path.clone(),
             path_bytes: doc.path_bytes.clone(),
+            format: doc.format.name().to_string(),
             encoding: doc.encoding.clone(),
             warnings: document_warnings(doc, self.config.language()),
             profile: Some(profile_name(doc, &self.config)),
@@ -215,6 +216,13 @@ impl Analysis {
                     text: f.text,
                     kind: f.kind,
                     check: f.check,
+                    word: doc.word.as_ref().and_then(|_| {
+                        let location = doc.word_location(f.span.byte_start, f.span.byte_end)?;
+                        Some(WordPosition {
+                            location,
+                            quote: doc.quote(f.span.byte_start, f.span.byte_end),
+                        })
+                    }),
                     fix: f.fix.map(|fix| {
                         fix.edits
                             .into_iter()
@@ -334,6 +342,7 @@ fn structure_report(
     DocReport {
         path: doc.path.clone(),
         path_bytes: doc.path_bytes.clone(),
+        format: doc.format.name().to_string(),
         encoding: doc.encoding.clone(),
         error: None,
         warnings: document_warnings(doc, config.language()),

@@ -39,6 +39,9 @@ pub struct Config {
     /// The year documents are about, for the currency of formulations; `None`: read
     /// from each document (its title, or its first dated sentence).
     pub year: Option<i32>,
+    /// Author of the comments and tracked changes in annotated Word copies; `None`:
+    /// `zongjie`.
+    pub author: Option<String>,
 }
 
 /// Keywords listed per document by default.
@@ -58,6 +61,7 @@ impl Default for Config {
             top_keywords: DEFAULT_TOP_KEYWORDS,
             lang: None,
             year: None,
+            author: None,
         }
     }
 }
@@ -152,6 +156,7 @@ impl Config {
         ConfigFile {
             lang: Some(self.language()),
             year: self.year,
+            author: self.author.clone(),
             profile: self.profile.clone(),
             required_roles: self.required_roles.clone(),
             rules: self
@@ -209,6 +214,9 @@ pub struct ConfigFile {
     /// The year the documents are about (default: read from each document).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
+    /// Author of comments and tracked changes in annotated Word copies (default: zongjie).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
     /// The genre profile every document is judged by, instead of detecting it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<String>,
@@ -270,6 +278,9 @@ impl ConfigFile {
         }
         if self.year.is_some() {
             config.year = self.year;
+        }
+        if self.author.is_some() {
+            config.author = self.author;
         }
         if let Some(roles) = self.required_roles {
             config.required_roles = Some(roles);

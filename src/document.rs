@@ -27,6 +27,11 @@ pub struct Document {
     /// For a Word file: where each span of the text sits in it (see
     /// [`Document::word_location`]).
     pub word: Option<Arc<WordMap>>,
+    /// What kind of file the text came from.
+    pub format: SourceFormat,
+    /// For a legacy file LibreOffice converted: the `.docx` it made, which an annotated
+    /// copy starts from.
+    pub converted: Option<Arc<Vec<u8>>>,
     text: String,
     lines: LineIndex,
 }
@@ -45,6 +50,8 @@ impl Document {
             encoding: encoding.into(),
             warnings: Vec::new(),
             word: None,
+            format: SourceFormat::Text,
+            converted: None,
             text,
             lines,
         }
@@ -63,9 +70,12 @@ impl Document {
         Document {
             path: path.into(),
             path_bytes: None,
-            encoding: "DOCX".to_string(),
+            // The XML of a .docx is UTF-8 (Word writes nothing else).
+            encoding: "UTF-8".to_string(),
             warnings,
             word: Some(Arc::new(map)),
+            format: SourceFormat::Docx,
+            converted: None,
             text,
             lines,
         }
@@ -191,6 +201,30 @@ fn quote(text: &str, byte_start: usize, byte_end: usize) -> String {
         out.push('…');
     }
     out
+}
+
+/// What kind of file a document's text came from.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum SourceFormat {
+    /// Plain text or Markdown (any encoding), or standard input.
+    #[default]
+    Text,
+    /// A Word `.docx`.
+    Docx,
+    /// A legacy file (`doc`, `wps`, `odt`, `rtf`: its extension) LibreOffice converted
+    /// to `.docx`.
+    Converted(String),
+}
+
+impl SourceFormat {
+    /// The name used in output: `text`, `docx`, or the legacy extension.
+    pub fn name(&self) -> &str {
+        match self {
+            SourceFormat::Text => "text",
+            SourceFormat::Docx => "docx",
+            SourceFormat::Converted(ext) => ext,
+        }
+    }
 }
 
 /// One line of a document.

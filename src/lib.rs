@@ -26,6 +26,7 @@ pub mod config;
 pub mod corpus;
 pub mod dicts;
 pub mod document;
+pub mod edit;
 pub mod error;
 pub mod i18n;
 pub mod input;

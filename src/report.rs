@@ -167,6 +167,20 @@ pub struct Diagnostic {
     /// The fix, when there is exactly one right answer: replacements of the text, in
     /// text order (`null` when there is none).
     pub fix: Option<Vec<Replacement>>,
+    /// For a Word file: where the finding is as Word shows it (absent otherwise).
+    /// `line` and `column` still count in the extracted text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub word: Option<WordPosition>,
+}
+
+/// Where a finding is in a Word file, and a short quote to find it by.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WordPosition {
+    /// Part, text box, paragraph, table cell, run, char offset.
+    #[serde(flatten)]
+    pub location: crate::input::docx::WordLocation,
+    /// The finding with a few chars of its paragraph on each side.
+    pub quote: String,
 }
 
 /// One replacement of a fix: put `replacement` where `span` is.
@@ -349,6 +363,9 @@ pub struct CompletenessBreakdown {
 pub struct DocReport {
     /// The path as given or found.
     pub path: String,
+    /// What kind of file it is: `text`, `docx`, or the legacy format LibreOffice
+    /// converted (`doc`, `wps`, `odt`, `rtf`); empty when unread.
+    pub format: String,
     /// The exact bytes of a file name that is not UTF-8, in hex (only then present).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub path_bytes: Option<String>,

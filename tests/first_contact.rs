@@ -350,3 +350,56 @@ fn gbk_file_names_are_shown_decoded() {
             .ends_with("d7dcbde12e747874")
     );
 }
+
+/// `--diff` shows the fixes and changes nothing (exit 1 when there is a diff);
+/// `--fix` writes them in the file's own encoding, and fixing twice changes nothing.
+#[test]
+fn fixes_are_shown_then_written_in_the_files_own_encoding() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "一、主要工作\r\n全年学习,推进工作(详见附件)。\r\n二、存在的问题\r\n学习不够。\r\n三、下一步打算\r\n继续加强。\r\n";
+    let (gbk, _, _) = encoding_rs::GBK.encode(text);
+    let path = dir.path().join("draft.txt");
+    std::fs::write(&path, &gbk).unwrap();
+    let diff = zongjie(&["lint", "--diff", s(&path)]);
+    assert_eq!(diff.code, 1, "{}", diff.stderr);
+    assert!(
+        diff.stdout.contains("-全年学习,推进工作(详见附件)。"),
+        "{}",
+        diff.stdout
+    );
+    assert!(
+        diff.stdout.contains("+全年学习，推进工作（详见附件）。"),
+        "{}",
+        diff.stdout
+    );
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        gbk.as_ref(),
+        "--diff changed the file"
+    );
+    // JSON carries each fix as replacement spans.
+    let json = zongjie(&["lint", "--format", "json", s(&path)]).json();
+    let fixes: Vec<&serde_json::Value> = json["documents"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| d["fix"].as_array().map(|f| &f[0]))
+        .collect();
+    assert!(fixes.iter().any(|r| r["replacement"] == "，"), "{fixes:?}");
+    let fix = zongjie(&["lint", "--fix", s(&path)]);
+    assert_eq!(fix.code, 0, "{}\n{}", fix.stdout, fix.stderr);
+    assert!(fix.stderr.contains("fixed 2 problems"), "{}", fix.stderr);
+    let written = std::fs::read(&path).unwrap();
+    let (back, _, had_errors) = encoding_rs::GBK.decode(&written);
+    assert!(!had_errors);
+    assert_eq!(
+        back,
+        text.replace(",推进工作(详见附件)", "，推进工作（详见附件）")
+    );
+    let twice = zongjie(&["lint", "--fix", s(&path)]);
+    assert_eq!(twice.code, 0);
+    assert!(!twice.stderr.contains("fixed"), "{}", twice.stderr);
+    assert_eq!(std::fs::read(&path).unwrap(), written);
+    let nothing = zongjie(&["lint", "--diff", s(&path)]);
+    assert_eq!((nothing.code, nothing.stdout.as_str()), (0, ""));
+}

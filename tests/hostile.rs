@@ -270,8 +270,14 @@ fn plain_docx_paragraphs_are_lines() {
     let f = write(dir.path(), "plain.docx", &make_docx(&xml, None));
     let run = zongjie(&["lint", "--format", "json", "--rule", "placeholder", s(&f)]);
     let file = &run.json()["documents"][0];
-    assert_eq!(file["encoding"], "DOCX");
+    // The XML of a .docx is UTF-8; what kind of file it is is `format`.
+    assert_eq!(file["encoding"], "UTF-8");
+    assert_eq!(file["format"], "docx");
     assert_eq!(file["diagnostics"][0]["line"], 2);
+    // Where Word shows it: the second paragraph, its first char.
+    assert_eq!(file["diagnostics"][0]["word"]["paragraph"], 2);
+    assert_eq!(file["diagnostics"][0]["word"]["offset"], 0);
+    assert_eq!(file["diagnostics"][0]["word"]["quote"], "XX厅开展学习");
 }
 
 #[test]

@@ -625,3 +625,153 @@ fn libreoffice_reads_fixes_as_tracked_changes() {
         "the deleted text is kept as a change"
     );
 }
+
+/// The (rule, text) of every finding `lint --format json` reports on `path`.
+fn cli_findings(path: &Path) -> Vec<(String, String)> {
+    let run = crate::util::zongjie(&["lint", "--format", "json", crate::util::s(path)]);
+    run.json()["documents"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap().to_string(),
+                d["text"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// Comments by `author` in a .docx, as python-docx reads them; `None` without it.
+fn python_comments(dir: &Path, docx: &Path, author: &str) -> Option<Vec<serde_json::Value>> {
+    if !python_docx_available() {
+        note("python-docx is not installed; skipping the independent reading of the copy");
+        return None;
+    }
+    let script = dir.join("read_comments.py");
+    std::fs::write(&script, PYTHON_READER).unwrap();
+    let out = Command::new("python3")
+        .arg(&script)
+        .arg(docx)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let read: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    Some(read.into_iter().filter(|c| c["author"] == author).collect())
+}
+
+/// `lint --annotate` writes NAME.zongjie.docx beside the draft, never over it; running
+/// it on the annotated copy replaces zongjie's comments instead of stacking them, and
+/// linting the copy finds exactly what the original had.
+#[test]
+fn cli_annotate_writes_a_copy_and_replaces_earlier_comments() {
+    use crate::util::{s, zongjie};
+    let dir = tempfile::tempdir().unwrap();
+    let original = dir.path().join("总结.docx");
+    std::fs::write(&original, report().bytes()).unwrap();
+    let before = std::fs::read(&original).unwrap();
+    let found = cli_findings(&original);
+    assert!(found.len() > 5, "{found:?}");
+    let run = zongjie(&["lint", "--annotate", "--lang", "zh", "-q", s(&original)]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let copy = dir.path().join("总结.zongjie.docx");
+    assert!(run.stderr.contains("总结.zongjie.docx"), "{}", run.stderr);
+    assert_eq!(
+        std::fs::read(&original).unwrap(),
+        before,
+        "the draft was changed"
+    );
+    assert_eq!(cli_findings(&copy), found);
+    // Once more, on the copy: a new file, the same comments, not twice as many.
+    let again = zongjie(&["lint", "--annotate", "--lang", "zh", "-q", s(&copy)]);
+    assert_eq!(again.code, 1, "{}", again.stderr);
+    let second = dir.path().join("总结.zongjie.2.docx");
+    assert!(second.is_file());
+    if let Some(first) = python_comments(dir.path(), &copy, "zongjie") {
+        assert_eq!(first.len(), found.len());
+        // Messages in the interface language, the rule id after them.
+        assert!(first.iter().any(|c| {
+            let t = c["text"].as_str().unwrap();
+            t.starts_with("未填写的占位符") && t.ends_with("[placeholder]")
+        }));
+        // The header's slot says where it really is.
+        assert!(
+            first
+                .iter()
+                .any(|c| c["text"].as_str().unwrap().contains("页眉 1")),
+            "{first:?}"
+        );
+        let second = python_comments(dir.path(), &second, "zongjie").unwrap();
+        assert_eq!(second.len(), found.len());
+        // Someone else's comment is kept.
+        let all = python_comments(dir.path(), &copy, "李处长").unwrap();
+        assert_eq!(all.len(), 1);
+    }
+    // --annotate-out names the copy; it is never the input.
+    let chosen = dir.path().join("给处长看.docx");
+    let run = zongjie(&[
+        "lint",
+        "--annotate",
+        "--annotate-out",
+        s(&chosen),
+        s(&original),
+    ]);
+    assert_eq!(run.code, 1);
+    assert!(chosen.is_file());
+    let over = zongjie(&[
+        "lint",
+        "--annotate",
+        "--annotate-out",
+        s(&original),
+        s(&original),
+    ]);
+    assert!(over.stderr.contains("overwrite"), "{}", over.stderr);
+    assert_eq!(std::fs::read(&original).unwrap(), before);
+}
+
+/// `--fix` on a Word file writes its fixes as tracked changes (w:ins / w:del by
+/// zongjie) in the annotated copy; the draft is untouched.
+#[test]
+fn cli_fix_on_word_files_writes_tracked_changes() {
+    use crate::util::{s, zongjie};
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("draft.docx");
+    let body = [
+        para(&[run("2023年工作总结")]),
+        para(&[run("一、主要工作")]),
+        para(&[run("全年学习,推进工作(详见附件)。")]),
+        para(&[run("二、存在的问题")]),
+        para(&[run("学习不够深入。")]),
+        para(&[run("三、下一步打算")]),
+        para(&[run("继续加强学习。")]),
+    ]
+    .concat();
+    let package = Package {
+        body,
+        header: None,
+        footer: None,
+        footnotes: None,
+        comments: None,
+        numbering: None,
+        image: false,
+    };
+    std::fs::write(&draft, package.bytes()).unwrap();
+    let run = zongjie(&["lint", "--fix", "-q", s(&draft)]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let copy = dir.path().join("draft.zongjie.docx");
+    let parts = unzip(&copy);
+    let xml = String::from_utf8(parts["word/document.xml"].clone()).unwrap();
+    assert!(
+        xml.contains("<w:ins ") && xml.contains("w:author=\"zongjie\""),
+        "{xml}"
+    );
+    assert!(xml.contains(">,</w:delText>"), "{xml}");
+    assert!(xml.contains(">（</w:t></w:r></w:ins>"), "{xml}");
+    assert!(run.stderr.contains("tracked changes"), "{}", run.stderr);
+    // The draft itself still reads as it did.
+    assert_eq!(cli_findings(&draft).len(), 2);
+}

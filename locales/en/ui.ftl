@@ -163,6 +163,11 @@ help-arg-min_docs = Fewest documents a corpus phrase or shared sentence must occ
 help-arg-top = Corpus phrases and shared sentences listed (analyze), keywords per document (phrases).
 help-arg-dup_threshold = Least similarity (Jaccard of 5-char shingles) of a near-duplicate pair.
 help-arg-profile = Judge every document by this genre profile instead of detecting it from its title line or file name (work-summary, debrief, debrief-integrity, study, disclosure, general).
+help-arg-fix = Apply every fix with one right answer: text files in place, Word files as tracked changes in the annotated copy.
+help-arg-diff = Print the fixes as a unified diff instead of the findings; change nothing.
+help-arg-annotate = Write a copy of each Word file with every finding as a comment, beside it as NAME.zongjie.docx.
+help-arg-annotate_out = Where the annotated copy goes (one input only).
+help-arg-author = Author of the comments and tracked changes (default: zongjie).
 help-arg-id = The rule to explain (default: list them all).
 
 ## Genre profiles
@@ -170,3 +175,33 @@ csv-profile = profile
 outline-completeness-none = completeness: none (nothing to score)
 outline-profile = profile: { $profile }
 lint-summary-profile = ; profile { $profiles }
+
+## Where a finding is in a Word file
+word-separator = {", "}
+word-header = header { $n }
+word-footer = footer { $n }
+word-footnote = footnote { $n }
+word-endnote = endnote { $n }
+word-text-box = text box { $n }
+word-table-cell = table { $table }, row { $row }, cell { $cell }
+word-paragraph-char = paragraph { $paragraph }, char { $char }
+word-paragraph-number = paragraph { $paragraph }, its number
+
+## Fixes and annotated copies
+error-annotate-out-one-input = --annotate-out names one file, so it takes one input
+note-stdin-not-written = standard input: nothing is written back
+note-not-annotated = { $path }: no annotated copy: { $why }
+note-no-diff-for-word = { $path }: a Word file has no diff; --annotate --fix writes its fixes as tracked changes
+note-annotate-word-only = { $path }: --annotate writes Word copies; this is a text file
+note-fixed = { $path }: fixed { $count ->
+        [one] 1 problem
+       *[other] { $count } problems
+    }
+note-not-fixed = { $path }: not fixed: { $why }
+note-annotated = wrote { $path }: { $comments } comments{ $unplaced ->
+        [0] {""}
+       *[other] {" "}({ $unplaced } could not be placed)
+    }, { $changes } tracked changes{ $skipped ->
+        [0] {""}
+       *[other] {" "}({ $skipped } not written)
+    }

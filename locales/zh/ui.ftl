@@ -154,6 +154,11 @@ help-arg-min_docs = 全库重复短语和相同句子至少出现在多少篇文
 help-arg-top = 列出的全库短语和句子数（analyze，默认 50）；每篇列出的关键词数（phrases，默认 10）。
 help-arg-dup_threshold = 判定为近似重复的最低相似度（5 字片段的 Jaccard 系数，默认 0.5）。
 help-arg-profile = 一律按此文种检查，不从标题行或文件名识别：work-summary（工作总结）、debrief（述职报告）、debrief-integrity（述职述廉报告）、study（学习情况总结）、disclosure（政府信息公开工作年度报告）、general（通用）。
+help-arg-fix = 应用答案唯一的修改：文本文件直接改写，Word 文件以修订方式写入批注稿。
+help-arg-diff = 以统一差异格式输出修改内容，不输出检查结果，也不改动文件。
+help-arg-annotate = 为每个 Word 文件另存一份批注稿（原名.zongjie.docx），每个问题都是一条批注。
+help-arg-annotate_out = 批注稿的保存位置（只能有一个输入）。
+help-arg-author = 批注和修订的作者（默认 zongjie）。
 help-arg-id = 要解释的规则（不写则列出全部规则）。
 
 ## Genre profiles
@@ -161,3 +166,30 @@ csv-profile = 文种
 outline-completeness-none = 完整度：无（没有可评分的内容）
 outline-profile = 文种：{ $profile }
 lint-summary-profile = ；文种 { $profiles }
+
+## 问题在 Word 文件中的位置
+word-separator = ，
+word-header = 页眉 { $n }
+word-footer = 页脚 { $n }
+word-footnote = 脚注 { $n }
+word-endnote = 尾注 { $n }
+word-text-box = 文本框 { $n }
+word-table-cell = 表 { $table } 第 { $row } 行第 { $cell } 列
+word-paragraph-char = 第 { $paragraph } 段第 { $char } 字
+word-paragraph-number = 第 { $paragraph } 段的自动编号
+
+## 修改与批注
+error-annotate-out-one-input = --annotate-out 只能指定一个文件，因此只能有一个输入
+note-stdin-not-written = 标准输入：不写回任何内容
+note-not-annotated = { $path }：未生成批注稿：{ $why }
+note-no-diff-for-word = { $path }：Word 文件不输出差异，可用 --annotate --fix 以修订方式写入修改
+note-annotate-word-only = { $path }：--annotate 用于 Word 文件，此文件为文本文件
+note-fixed = { $path }：已修改 { $count } 处
+note-not-fixed = { $path }：未修改：{ $why }
+note-annotated = 已生成 { $path }：批注 { $comments } 条{ $unplaced ->
+        [0] {""}
+       *[other] （{ $unplaced } 条无法定位）
+    }，修订 { $changes } 处{ $skipped ->
+        [0] {""}
+       *[other] （{ $skipped } 处未写入）
+    }

@@ -89,6 +89,7 @@ mod tests {
             check: None,
             message: String::new(),
             fix: None,
+            word: None,
         }
     }
 

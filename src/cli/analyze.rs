@@ -66,5 +66,6 @@ fn analyze(args: &AnalyzeArgs) -> Result<u8> {
         fail_level: None,
         corpus: Some(corpus),
         show_shared: false,
+        edit: Default::default(),
     })
 }

@@ -4,7 +4,7 @@
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 
-use super::pipeline::{self, Job};
+use super::pipeline::{self, EditOptions, Job};
 use super::{CommonArgs, ProfileArgs, RuleArgs, dump_config, json_on_fatal};
 use zongjie::Analyzer;
 use zongjie::render::View;
@@ -22,6 +22,25 @@ pub struct LintArgs {
     /// Exit with 1 when a finding is at least this severe.
     #[arg(long, value_enum, default_value_t = FailLevel::Warning)]
     fail_level: FailLevel,
+    /// Apply every fix that has one right answer: text files in place (never a file
+    /// whose fixes conflict), Word files as tracked changes in the annotated copy.
+    #[arg(long)]
+    fix: bool,
+    /// Print the fixes as a unified diff instead of the findings; change nothing
+    /// (with --fix, print what was changed).
+    #[arg(long)]
+    diff: bool,
+    /// Write a copy of each Word file with every finding as a comment (批注), beside it
+    /// as NAME.zongjie.docx.
+    #[arg(long)]
+    annotate: bool,
+    /// Where the annotated copy goes (one input only).
+    #[arg(long, value_name = "FILE", requires = "annotate")]
+    annotate_out: Option<std::path::PathBuf>,
+    /// Author of the comments and tracked changes (default: zongjie, or `author` in
+    /// zongjie.toml).
+    #[arg(long, value_name = "NAME")]
+    author: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -53,6 +72,15 @@ fn lint(args: &LintArgs) -> Result<u8> {
     if args.common.dump_config {
         return dump_config(&config);
     }
+    if args.annotate_out.is_some() && args.common.paths.len() != 1 {
+        anyhow::bail!("{}", config.language().tr("error-annotate-out-one-input"));
+    }
+    let author = args
+        .author
+        .clone()
+        .or_else(|| config.author.clone())
+        .unwrap_or_else(|| "zongjie".to_string());
+    let lang = config.language();
     let analyzer = Analyzer::new(config);
     pipeline::run(Job {
         view: View::Lint,
@@ -61,5 +89,13 @@ fn lint(args: &LintArgs) -> Result<u8> {
         fail_level: Some(args.fail_level.severity()),
         corpus: None,
         show_shared: false,
+        edit: EditOptions {
+            fix: args.fix,
+            diff: args.diff,
+            annotate: args.annotate,
+            annotate_out: args.annotate_out.clone(),
+            author,
+            lang,
+        },
     })
 }

@@ -44,5 +44,6 @@ fn outline(args: &OutlineArgs) -> Result<u8> {
         fail_level: None,
         corpus: None,
         show_shared: false,
+        edit: Default::default(),
     })
 }

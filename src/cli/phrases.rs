@@ -38,5 +38,6 @@ fn phrases(args: &PhrasesArgs) -> Result<u8> {
         fail_level: None,
         corpus: None,
         show_shared: false,
+        edit: Default::default(),
     })
 }

@@ -21,7 +21,7 @@ use zongjie::i18n::Message;
 use zongjie::input::{self, ReadOptions, Source};
 use zongjie::render::{self, Format, ReportOptions, Reporter, Style, Tally, View, text};
 use zongjie::report::{DocReport, Severity, Unread};
-use zongjie::{Analyzer, Document};
+use zongjie::{Analyzer, Document, edit};
 
 /// Documents per batch: enough to keep every core busy, few enough that a batch's
 /// texts and records stay small.
@@ -41,15 +41,50 @@ pub struct Job<'a> {
     pub corpus: Option<CorpusOptions>,
     /// `analyze`: shared passages in the text summary.
     pub show_shared: bool,
+    /// `lint`: fixes, diffs, annotated Word copies.
+    pub edit: EditOptions,
+}
+
+/// What `lint` does with its findings besides reporting them.
+#[derive(Debug, Clone, Default)]
+pub struct EditOptions {
+    /// Apply fixes: text files in place, Word files as tracked changes in the copy.
+    pub fix: bool,
+    /// Print the fixes as a unified diff instead of the report.
+    pub diff: bool,
+    /// Write an annotated copy of each Word file.
+    pub annotate: bool,
+    /// Where the annotated copy goes (one input only).
+    pub annotate_out: Option<PathBuf>,
+    /// Author of the comments and tracked changes.
+    pub author: String,
+    /// The language of the comments.
+    pub lang: zongjie::i18n::Lang,
+}
+
+impl EditOptions {
+    fn any(&self) -> bool {
+        self.fix || self.diff || self.annotate
+    }
 }
 
 /// What became of one input.
 enum Outcome {
-    /// Its record (an error record when it could not be read), its corpus features and
-    /// its rendered form.
-    Done(Box<DocReport>, Option<DocFeatures>, io::Result<Vec<u8>>),
+    /// Its record (an error record when it could not be read), its corpus features, its
+    /// rendered form, and what was done to it.
+    Done(Box<Done>),
     /// A report zongjie wrote earlier, found among the inputs: left out.
     EarlierReport(String),
+}
+
+struct Done {
+    report: DocReport,
+    features: Option<DocFeatures>,
+    record: io::Result<Vec<u8>>,
+    /// Notes for stderr: files fixed, copies written, fixes refused.
+    notes: Vec<String>,
+    /// The unified diff of its fixes (`--diff`).
+    diff: Option<String>,
 }
 
 /// Runs `job`; returns the exit code.
@@ -127,6 +162,7 @@ pub fn run(job: Job<'_>) -> Result<u8> {
     let mut corpus = job.corpus.clone().map(Corpus::new);
     let mut tally = Tally::default();
     let mut skipped: Vec<String> = Vec::new();
+    let mut diffs = 0usize;
     let problems_style = Style {
         color: style.color && io::stderr().is_terminal(),
         lang,
@@ -148,13 +184,20 @@ pub fn run(job: Job<'_>) -> Result<u8> {
         progress.suspend(|| -> Result<()> {
             let mut err = io::stderr().lock();
             for outcome in outcomes {
-                let (report, feature, record) = match outcome {
-                    Outcome::Done(report, feature, record) => (*report, feature, record),
+                let done = match outcome {
+                    Outcome::Done(done) => *done,
                     Outcome::EarlierReport(path) => {
                         skipped.push(path);
                         continue;
                     }
                 };
+                let Done {
+                    report,
+                    features: feature,
+                    record,
+                    notes,
+                    diff,
+                } = done;
                 text::write_read_problems(
                     &mut err,
                     &report.path,
@@ -162,8 +205,18 @@ pub fn run(job: Job<'_>) -> Result<u8> {
                     &report.warnings,
                     problems_style,
                 )?;
-                let record = record.with_context(|| report.path.clone())?;
-                reporter.write(&mut *out, &report, &record)?;
+                for note in notes {
+                    writeln!(err, "zongjie: {note}")?;
+                }
+                if job.edit.diff {
+                    if let Some(diff) = &diff {
+                        out.write_all(diff.as_bytes())?;
+                        diffs += 1;
+                    }
+                } else {
+                    let record = record.with_context(|| report.path.clone())?;
+                    reporter.write(&mut *out, &report, &record)?;
+                }
                 tally.add(&report);
                 reports.push(report);
                 features.push(feature);
@@ -198,9 +251,20 @@ pub fn run(job: Job<'_>) -> Result<u8> {
             })
         })
     });
-    reporter.finish(&mut *out, &tally, corpus_report.as_ref())?;
+    if !job.edit.diff {
+        reporter.finish(&mut *out, &tally, corpus_report.as_ref())?;
+    }
     out.flush()?;
-    let code = exit_code(job.view, &tally, job.fail_level);
+    let code = if job.edit.diff {
+        // As `diff` and `ruff --diff`: 1 when there is something to change.
+        match (tally.failed > 0, diffs > 0) {
+            (true, _) => exit::FAILURE,
+            (false, true) => exit::FINDINGS,
+            (false, false) => exit::CLEAN,
+        }
+    } else {
+        exit_code(job.view, &tally, job.fail_level)
+    };
     if job.view == View::Analyze && code == exit::FAILURE {
         eprintln!(
             "zongjie: {}",
@@ -238,7 +302,13 @@ fn process(
 ) -> Outcome {
     let done = |report: DocReport, features: Option<DocFeatures>, doc: Option<&Document>| {
         let record = reporter.record(&report, doc);
-        Outcome::Done(Box::new(report), features, record)
+        Outcome::Done(Box::new(Done {
+            report,
+            features,
+            record,
+            notes: Vec::new(),
+            diff: None,
+        }))
     };
     let unread = |unread: Unread| done(DocReport::unread(unread), None, None);
     let source = match entry {
@@ -265,6 +335,9 @@ fn process(
         return Outcome::EarlierReport(doc.path.clone());
     }
     let analyzer = job.analyzer;
+    if job.view == View::Lint && job.edit.any() {
+        return edit(source, doc, job, reporter);
+    }
     let (report, features) = match (job.view, &job.corpus) {
         (View::Lint, _) => (analyzer.lint_report(&doc), None),
         (View::Outline, _) => (analyzer.structure(&doc), None),
@@ -275,6 +348,162 @@ fn process(
         (View::Phrases | View::Analyze, _) => (analyzer.analyze(&doc), None),
     };
     done(report, features, Some(&doc))
+}
+
+/// `lint --fix`, `--diff`, `--annotate` on one document: the report holds what
+/// remains after fixes written in place (text files); a Word file gets an annotated
+/// copy, its fixes as tracked changes.
+fn edit(source: &Source, doc: Document, job: &Job<'_>, reporter: &dyn Reporter) -> Outcome {
+    let lang = job.analyzer.config().language();
+    let opts = &job.edit;
+    let mut report = job.analyzer.lint_report(&doc);
+    let mut notes = Vec::new();
+    let mut diff = None;
+    let path = match source {
+        Source::Path(p) => Some(p.as_path()),
+        Source::Stdin => None,
+    };
+    let say = |m: Message| m.say(lang);
+    if doc.word.is_some() {
+        if opts.annotate || opts.fix {
+            let written = path
+                .ok_or_else(|| lang.tr("note-stdin-not-written"))
+                .and_then(|p| annotate_copy(p, &doc, &report, opts).map_err(|e| e.to_string()));
+            notes.push(match written {
+                Ok(note) => say(note),
+                Err(e) => say(Message::new("note-not-annotated")
+                    .arg("path", &doc.path)
+                    .arg("why", e)),
+            });
+        }
+        if opts.diff && !opts.annotate && !opts.fix {
+            notes.push(say(
+                Message::new("note-no-diff-for-word").arg("path", &doc.path)
+            ));
+        }
+    } else {
+        if opts.annotate {
+            notes.push(say(
+                Message::new("note-annotate-word-only").arg("path", &doc.path)
+            ));
+        }
+        match edit::fixed_text(&doc, &report.diagnostics) {
+            Ok(Some(fixed)) if fixed != doc.text() => {
+                if opts.diff {
+                    diff = Some(edit::unified_diff(&doc.path, doc.text(), &fixed));
+                }
+                if opts.fix {
+                    match path.map(|p| write_fixed(p, &doc, &fixed)) {
+                        Some(Ok(())) => {
+                            let fixed_doc = refreshed(&doc, fixed);
+                            let count = report
+                                .diagnostics
+                                .iter()
+                                .filter(|d| d.fix.is_some())
+                                .count();
+                            report = job.analyzer.lint_report(&fixed_doc);
+                            notes.push(say(Message::new("note-fixed")
+                                .arg("path", &doc.path)
+                                .arg("count", count)));
+                        }
+                        Some(Err(e)) => notes.push(say(Message::new("note-not-fixed")
+                            .arg("path", &doc.path)
+                            .arg("why", e.to_string()))),
+                        None => notes.push(lang.tr("note-stdin-not-written")),
+                    }
+                }
+            }
+            Ok(_) => {}
+            Err(e) => notes.push(say(Message::new("note-not-fixed")
+                .arg("path", &doc.path)
+                .arg("why", e.to_string()))),
+        }
+    }
+    let record = reporter.record(&report, Some(&doc));
+    Outcome::Done(Box::new(Done {
+        report,
+        features: None,
+        record,
+        notes,
+        diff,
+    }))
+}
+
+/// The fixed text as a document of the same file (for the findings that remain).
+fn refreshed(doc: &Document, text: String) -> Document {
+    let mut fixed = Document::new(doc.path.clone(), doc.encoding.clone(), text);
+    fixed.path_bytes = doc.path_bytes.clone();
+    fixed
+}
+
+/// Writes `fixed` over the text file at `path`, in the encoding it was read in.
+fn write_fixed(
+    path: &Path,
+    doc: &Document,
+    fixed: &str,
+) -> std::result::Result<(), edit::EditError> {
+    let original = std::fs::read(path)?;
+    let bytes = edit::encode_like(doc, &original, fixed)?;
+    // Written beside the file and renamed over it, so a crash never leaves half a file.
+    let tmp = path.with_extension("zongjie-fix.tmp");
+    std::fs::write(&tmp, &bytes)?;
+    std::fs::rename(&tmp, path)?;
+    Ok(())
+}
+
+/// Writes the annotated copy of a Word document; the note says where and what.
+fn annotate_copy(
+    path: &Path,
+    doc: &Document,
+    report: &DocReport,
+    opts: &EditOptions,
+) -> std::result::Result<Message, edit::EditError> {
+    let original = match &doc.converted {
+        Some(bytes) => bytes.as_ref().clone(),
+        None => std::fs::read(path)?,
+    };
+    let out = opts
+        .annotate_out
+        .clone()
+        .unwrap_or_else(|| edit::annotated_path(path));
+    let same = std::fs::canonicalize(&out)
+        .ok()
+        .zip(std::fs::canonicalize(path).ok())
+        .is_some_and(|(a, b)| a == b);
+    if same || out == path {
+        return Err(edit::EditError::OverOriginal(path.to_path_buf()));
+    }
+    let annotate_opts = zongjie::input::docx::AnnotateOptions {
+        author: opts.author.clone(),
+        ..Default::default()
+    };
+    let annotated = edit::annotate_document(
+        &original,
+        &report.diagnostics,
+        opts.fix,
+        &annotate_opts,
+        Style {
+            color: false,
+            lang: opts.lang,
+        },
+    )?;
+    std::fs::write(&out, &annotated.bytes)?;
+    let placed = annotated
+        .comments
+        .iter()
+        .filter(|p| !matches!(p, zongjie::input::docx::Placement::NotPlaced))
+        .count();
+    let tracked = annotated
+        .revisions
+        .iter()
+        .filter(|r| matches!(r, zongjie::input::docx::RevisionOutcome::Applied))
+        .count();
+    Ok(Message::new("note-annotated")
+        .arg("path", out.display().to_string())
+        .arg("comments", placed)
+        .arg("unplaced", annotated.comments.len() - placed)
+        .arg("changes", tracked)
+        .arg("skipped", annotated.revisions.len() - tracked))
 }
 
 /// Whether a document read is a report zongjie wrote earlier.

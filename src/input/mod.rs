@@ -111,6 +111,8 @@ pub fn read_path(path: &Path, opts: &ReadOptions) -> Result<Document, Error> {
         })?;
         let mut doc = Document::from_word(path_name::shown(path), extracted);
         doc.path_bytes = path_name::raw_hex(path);
+        doc.format = crate::document::SourceFormat::Converted(ext.clone());
+        doc.converted = Some(std::sync::Arc::new(bytes));
         return Ok(doc);
     }
     let bytes = std::fs::read(path).map_err(io_err)?;

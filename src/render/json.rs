@@ -54,6 +54,8 @@ impl From<&Tally> for Summary {
 pub struct DocHeader<'a> {
     /// The path as given or found.
     pub path: &'a str,
+    /// `text`, `docx`, or the legacy format LibreOffice converted; empty when unread.
+    pub format: &'a str,
     /// The exact bytes of a file name that is not UTF-8, in hex (only then present).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub path_bytes: Option<&'a str>,
@@ -72,6 +74,7 @@ impl<'a> From<&'a DocReport> for DocHeader<'a> {
     fn from(r: &'a DocReport) -> Self {
         DocHeader {
             path: &r.path,
+            format: &r.format,
             path_bytes: r.path_bytes.as_deref(),
             encoding: &r.encoding,
             error: r.error.as_deref(),

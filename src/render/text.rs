@@ -13,7 +13,8 @@ use super::{REPORT_TITLE, ReportOptions, Reporter, Style, Tally, View};
 use crate::corpus::CorpusReport;
 use crate::document::Document;
 use crate::i18n::Message;
-use crate::report::{Diagnostic, DocReport, Severity};
+use crate::input::docx::WordPart;
+use crate::report::{Diagnostic, DocReport, Severity, WordPosition};
 
 /// Chars of context kept on each side of a finding in a long line.
 const CONTEXT_CHARS: usize = 30;
@@ -32,23 +33,17 @@ pub fn write_diagnostic(
         Severity::Warning => style.paint("1;33", &label),
         Severity::Info => style.paint("1;36", &label),
     };
-    let kind = d
-        .kind
-        .map(|k| style.tr(&format!("kind-{}-paren", k.name())))
+    let sentence = full_message(d, style);
+    let place = d
+        .word
+        .as_ref()
+        .map(|w| word_place(w, style))
         .unwrap_or_default();
-    let quoted = style.tr("quote-open") + &d.text + &style.tr("quote-close");
-    // Messages that quote their text already do not repeat it.
-    let shown = if d.text.is_empty() || d.message.contains(&d.text) {
-        String::new()
-    } else {
-        format!(" {quoted}")
-    };
     writeln!(
         out,
-        "{}: {sev}[{}]: {}{shown}{kind}",
+        "{}{place}: {sev}[{}]: {sentence}",
         style.paint("1", &format!("{path}:{}:{}", d.span.line, d.span.column)),
         d.rule,
-        d.message,
     )?;
     let Some(doc) = doc else { return Ok(()) };
     let Some(line) = doc.line(d.span.line) else {
@@ -72,6 +67,63 @@ pub fn write_diagnostic(
         style.paint("1;33", &"^".repeat(caret_width.max(1)))
     )?;
     Ok(())
+}
+
+/// A finding's message with the text it is about (unless the message quotes it
+/// already) and, for a slot, its kind: `unfilled placeholder "XX" (organization)`.
+pub fn full_message(d: &Diagnostic, style: Style) -> String {
+    let kind = d
+        .kind
+        .map(|k| style.tr(&format!("kind-{}-paren", k.name())))
+        .unwrap_or_default();
+    let quoted = style.tr("quote-open") + &d.text + &style.tr("quote-close");
+    let shown = if d.text.is_empty() || d.message.contains(&d.text) {
+        String::new()
+    } else {
+        format!(" {quoted}")
+    };
+    format!("{}{shown}{kind}", d.message)
+}
+
+/// Where a finding is in a Word file, as a Word user finds it: ` (header 1, paragraph 2,
+/// char 5)` or `（页眉 1，第 2 段第 5 字）`.
+pub fn word_place(w: &WordPosition, style: Style) -> String {
+    let l = &w.location;
+    let mut parts: Vec<String> = Vec::new();
+    let numbered = |id: &'static str, n: usize| Message::new(id).arg("n", n).say(style.lang);
+    match l.part {
+        WordPart::Body => {}
+        WordPart::Header { number, .. } => parts.push(numbered("word-header", number)),
+        WordPart::Footer { number, .. } => parts.push(numbered("word-footer", number)),
+        WordPart::Footnote { number } => parts.push(numbered("word-footnote", number)),
+        WordPart::Endnote { number } => parts.push(numbered("word-endnote", number)),
+    }
+    if let Some(b) = l.text_box {
+        parts.push(numbered("word-text-box", b.number));
+    }
+    if let Some(t) = l.table {
+        parts.push(
+            Message::new("word-table-cell")
+                .arg("table", t.table)
+                .arg("row", t.row)
+                .arg("cell", t.cell)
+                .say(style.lang),
+        );
+    }
+    let place = if l.in_number {
+        Message::new("word-paragraph-number").arg("paragraph", l.paragraph)
+    } else {
+        Message::new("word-paragraph-char")
+            .arg("paragraph", l.paragraph)
+            .arg("char", l.offset + 1)
+    };
+    parts.push(place.say(style.lang));
+    format!(
+        "{}{}{}",
+        style.tr("paren-open"),
+        parts.join(&style.tr("word-separator")),
+        style.tr("paren-close")
+    )
 }
 
 /// The shown part of a line, the display column of the caret and its width.
