@@ -24,7 +24,7 @@ fn drafts() -> tempfile::TempDir {
     std::fs::copy(study(), dir.path().join("a_template.txt")).unwrap();
     std::fs::write(
         dir.path().join("b_rare.txt"),
-        "一、主要工作\n𠀀XX局开展学习。\n",
+        "一、主要工作\n𠀀XX局开展学习,推进工作。\n",
     )
     .unwrap();
     std::fs::write(dir.path().join("c_bad.txt"), b"\0\x01\x02\x03\0\0").unwrap();
@@ -72,6 +72,17 @@ fn sarif_is_valid_and_carries_every_finding_with_utf16_columns() {
     );
     assert_eq!(region["endColumn"], 5);
     assert_eq!(run0["columnKind"], "utf16CodeUnits");
+    // The half-width comma's fix: 𠀀 is two UTF-16 units, X X 局开展学习 seven more, so
+    // the comma is UTF-16 column 10 of line 2; it is replaced by `，`.
+    let fixed = results
+        .iter()
+        .find(|r| r["ruleId"] == "punctuation")
+        .unwrap();
+    let replacement = &fixed["fixes"][0]["artifactChanges"][0]["replacements"][0];
+    assert_eq!(replacement["insertedContent"]["text"], "，");
+    assert_eq!(replacement["deletedRegion"]["startLine"], 2);
+    assert_eq!(replacement["deletedRegion"]["startColumn"], 10);
+    assert_eq!(replacement["deletedRegion"]["endColumn"], 11);
     // Artifacts with their encodings; the unreadable file is a notification.
     let artifacts = run0["artifacts"].as_array().unwrap();
     assert_eq!(artifacts.len(), 2);
@@ -121,6 +132,16 @@ fn rdjson_is_valid_with_utf8_byte_columns() {
         serde_json::json!({"line": 2, "column": 7})
     );
     assert_eq!(rare["severity"], "WARNING");
+    // The comma's suggestion, in UTF-8 byte columns: 1 + 4 (𠀀) + 2 (XX) + 3·5 = 22.
+    let comma = diags
+        .iter()
+        .find(|d| d["code"]["value"] == "punctuation")
+        .unwrap();
+    assert_eq!(comma["suggestions"][0]["text"], "，");
+    assert_eq!(
+        comma["suggestions"][0]["range"]["start"],
+        serde_json::json!({"line": 2, "column": 22})
+    );
 }
 
 #[test]

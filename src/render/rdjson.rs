@@ -35,7 +35,22 @@ fn position(doc: Option<&Document>, line: usize, column: usize, byte: usize) -> 
 }
 
 fn diagnostic(path: &str, d: &Diagnostic, doc: Option<&Document>) -> Value {
+    let suggestions: Vec<Value> = d
+        .fix
+        .iter()
+        .flatten()
+        .map(|r| {
+            json!({
+                "range": {
+                    "start": position(doc, r.span.line, r.span.column, r.span.byte_start),
+                    "end": position(doc, r.span.end_line, r.span.end_column, r.span.byte_end),
+                },
+                "text": r.replacement,
+            })
+        })
+        .collect();
     json!({
+        "suggestions": suggestions,
         "message": d.message,
         "location": {
             "path": path,

@@ -174,6 +174,36 @@ impl Reporter for SarifReporter {
             if let Some(kind) = d.kind {
                 result["properties"] = json!({ "kind": kind.name() });
             }
+            if let Some(check) = d.check {
+                result["properties"]["check"] = json!(check);
+            }
+            if let Some(fix) = &d.fix {
+                let replacements: Vec<Value> = fix
+                    .iter()
+                    .map(|r| {
+                        let edit = Diagnostic {
+                            span: r.span,
+                            text: String::new(),
+                            ..d.clone()
+                        };
+                        let mut deleted = region(&edit, doc);
+                        if let Some(region) = deleted.as_object_mut() {
+                            region.remove("snippet");
+                        }
+                        json!({
+                            "deletedRegion": deleted,
+                            "insertedContent": { "text": r.replacement },
+                        })
+                    })
+                    .collect();
+                result["fixes"] = json!([{
+                    "description": { "text": d.message },
+                    "artifactChanges": [{
+                        "artifactLocation": { "uri": uri },
+                        "replacements": replacements,
+                    }],
+                }]);
+            }
             serde_json::to_writer(&mut buf, &result)?;
         }
         Ok(buf)
