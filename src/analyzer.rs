@@ -305,6 +305,12 @@ pub fn document_warnings(doc: &Document, lang: Lang) -> Vec<String> {
     warnings
 }
 
+/// The year a summary is about, as the `formulation` rule reads it when the config
+/// sets none: from the title (`2023年工作总结`), else from its first dated sentence.
+pub fn document_year(doc: &Document) -> Option<i32> {
+    analyze::formulation::detect_year(doc)
+}
+
 /// The name of the genre profile `doc` is judged by (`dicts/profiles.txt`): the
 /// config's, or the one its title line or file name fits, or `general`.
 pub fn profile_name(doc: &Document, config: &Config) -> String {

@@ -2,10 +2,14 @@
 //! reports what is in them: unfilled template slots, the section outline, official
 //! phrases, completeness, and repetition within and across documents.
 //!
-//! The pipeline: [`input`] finds, reads and decodes files into a [`Document`]; the
-//! [`analyze`] modules turn a document into plain data; an [`Analyzer`] gathers that
-//! data into diagnostics and a [`DocReport`]; [`render`] prints them. The library
-//! never prints.
+//! The pipeline: [`input`] finds, reads and decodes files into a [`Document`]; an
+//! [`Analyzer`] runs the analyzers (private modules, one job each) and gathers their
+//! findings into [`Diagnostic`]s and a [`DocReport`]; [`corpus`] folds reports into
+//! archive statistics; [`render`] writes them in every format; [`edit`] applies fixes
+//! and writes annotated Word copies. The library never prints.
+//!
+//! What a library user needs is re-exported here; the modules are namespaces for the
+//! rest (report types, renderers, input, corpus statistics, the rule registry).
 //!
 //! ```
 //! use zongjie::{Analyzer, Config, Document};
@@ -20,7 +24,7 @@
 #![deny(missing_docs)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
-pub mod analyze;
+mod analyze;
 mod analyzer;
 pub mod config;
 pub mod corpus;
@@ -30,13 +34,20 @@ pub mod edit;
 pub mod error;
 pub mod i18n;
 pub mod input;
-pub mod lexicon;
+mod lexicon;
 pub mod render;
 pub mod report;
 pub mod rules;
 
-pub use analyzer::{Analyzer, document_warnings, is_blank, profile_name};
+pub use analyzer::{Analyzer, document_warnings, document_year, is_blank, profile_name};
 pub use config::Config;
-pub use document::{Document, Position, Span};
+pub use corpus::{Corpus, CorpusOptions, CorpusReport, DocFeatures};
+pub use document::{Document, Position, SourceFormat, Span};
 pub use error::{Error, Result};
-pub use report::{Diagnostic, DocReport, Role, Rule, Severity, SlotKind};
+pub use i18n::{Lang, Message};
+pub use input::{ReadOptions, Source, collect_sources, read_path, read_source};
+pub use render::{Format, ReportOptions, Reporter, Style, Tally, View, reporter};
+pub use report::{
+    Diagnostic, DocReport, Replacement, Role, Rule, Severity, SlotKind, WordPosition,
+};
+pub use rules::{RULES, RuleInfo};

@@ -150,23 +150,6 @@ fn seed_keywords_tokens_and_repetitions() {
     }
 }
 
-/// The acceptance case: a word of `dicts/user.dict` is one token for us,
-/// and stock jieba (its default dictionary only) splits it.
-#[test]
-fn user_dictionary_keeps_official_words_whole_where_stock_jieba_splits_them() {
-    use zongjie::analyze::segment::Segmenter;
-    let text = "中心组成员以上率下、以身作则，正确处理工学矛盾，带头学习、带头调研。";
-    let ours = Segmenter::embedded();
-    let ours: Vec<&str> = ours.tokens(text).iter().map(|t| t.text).collect();
-    let stock = jieba_rs::Jieba::new();
-    let theirs: Vec<&str> = stock.cut(text, true).iter().map(|t| t.word).collect();
-    for word in ["以上率下", "工学矛盾"] {
-        assert!(ours.contains(&word), "ours splits {word}");
-        assert!(!theirs.contains(&word), "stock jieba keeps {word}");
-    }
-    assert!(theirs.windows(2).any(|w| w == ["工学", "矛盾"]));
-}
-
 #[test]
 fn seed_text_output_groups_phrases_by_category() {
     let Some(seed) = seed() else { return };

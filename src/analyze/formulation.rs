@@ -88,18 +88,6 @@ pub enum FormulationKind {
 }
 
 impl FormulationKind {
-    /// Every kind, in declaration order.
-    pub const ALL: &'static [FormulationKind] = &[
-        FormulationKind::MemberOrder,
-        FormulationKind::MissingMember,
-        FormulationKind::ForeignMember,
-        FormulationKind::CountWord,
-        FormulationKind::NearMiss,
-        FormulationKind::WrongWording,
-        FormulationKind::Outdated,
-        FormulationKind::NotYetHeld,
-    ];
-
     /// The kebab-case id.
     pub fn name(self) -> &'static str {
         match self {

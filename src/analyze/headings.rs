@@ -58,16 +58,6 @@ impl Tier {
             Tier::L4 => 4,
         }
     }
-
-    /// The GB/T 9704 tier just below this one (`一、` → `（一）`), if any.
-    pub fn below(self) -> Option<Tier> {
-        match self {
-            Tier::L1 => Some(Tier::L2),
-            Tier::L2 => Some(Tier::L3),
-            Tier::L3 => Some(Tier::L4),
-            Tier::Part | Tier::Section | Tier::L4 => None,
-        }
-    }
 }
 
 /// How the number of a marker is written.

@@ -6,15 +6,12 @@
 //! words of two or more chars that are not stopwords (`dicts/stopwords.txt` and the
 //! user's), numbers (`2018`, `十九`) or unfilled slots (`XX`).
 //!
-//! The IDF comes from an [`IdfLookup`]: by default jieba's own table, shipped as data in
-//! `dicts/jieba_idf.txt` ([`Idf::embedded`]);
-//! corpus code can build one from its documents ([`Idf::from_document_frequencies`]).
+//! The IDF comes from an [`IdfLookup`]: jieba's own table, shipped as data in
+//! `dicts/jieba_idf.txt` ([`Idf::embedded`]).
 //!
 //! What must stay true: the result depends only on the tokens and the tables —
 //! ties are broken by the word, never by hash order.
 
-use std::collections::HashMap;
-use std::hash::BuildHasher;
 use std::sync::{Arc, LazyLock};
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -23,9 +20,6 @@ use super::segment::Vocabulary;
 use crate::dicts;
 use crate::dicts::with_extra_lists;
 use crate::report::Keyword;
-
-/// Keywords listed by default.
-pub const DEFAULT_TOP: usize = crate::config::DEFAULT_TOP_KEYWORDS;
 
 /// Inverse document frequencies of words.
 pub trait IdfLookup: Send + Sync {
@@ -87,34 +81,14 @@ impl Idf {
         }
     }
 
-    /// IDF from a corpus: `n_docs` documents, and per word the number of documents
-    /// holding it. Smoothed as `ln((1 + n) / (1 + df)) + 1`, so every weight is
-    /// positive and a word missing from `df` gets the highest, `ln(1 + n) + 1`.
-    pub fn from_document_frequencies<S: BuildHasher>(
-        n_docs: usize,
-        df: &HashMap<String, u32, S>,
-    ) -> Idf {
-        let n = n_docs as f64;
-        let idf = |d: f64| ((1.0 + n) / (1.0 + d)).ln() + 1.0;
-        let table: FxHashMap<Box<str>, f64> = df
-            .iter()
-            .map(|(w, &d)| (w.as_str().into(), idf(f64::from(d))))
-            .collect();
-        let unknown = idf(0.0);
-        let max = table.values().copied().fold(unknown, f64::max);
-        Idf {
-            table,
-            unknown,
-            max,
-        }
-    }
-
     /// Number of listed words.
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.table.len()
     }
 
     /// Whether no word is listed.
+    #[cfg(test)]
     pub fn is_empty(&self) -> bool {
         self.table.is_empty()
     }
@@ -347,20 +321,6 @@ mod tests {
             (2.5, 3.0, 7.0)
         );
         assert!(Idf::parse("").is_empty());
-    }
-
-    #[test]
-    fn corpus_idf_is_smoothed_and_positive() {
-        let df: HashMap<String, u32> = [("学习".to_string(), 10), ("两学一做".to_string(), 1)]
-            .into_iter()
-            .collect();
-        let idf = Idf::from_document_frequencies(10, &df);
-        assert!((idf.idf("学习") - 1.0).abs() < 1e-12);
-        assert!(idf.idf("两学一做") > idf.idf("学习"));
-        assert!((idf.idf("未见") - (11f64.ln() + 1.0)).abs() < 1e-12);
-        assert_eq!(idf.max_idf(), idf.idf("未见"));
-        let empty = Idf::from_document_frequencies(0, &HashMap::new());
-        assert_eq!(empty.idf("x"), 1.0);
     }
 
     #[test]

@@ -47,13 +47,6 @@ pub enum PunctKind {
 }
 
 impl PunctKind {
-    /// Every kind, in declaration order.
-    pub const ALL: &'static [PunctKind] = &[
-        PunctKind::EnumerationComma,
-        PunctKind::HalfwidthPunct,
-        PunctKind::MixedQuotes,
-    ];
-
     /// The kebab-case id.
     pub fn name(self) -> &'static str {
         match self {
