@@ -231,7 +231,12 @@ pub fn analyze_for_corpus(
 ) -> (DocReport, corpus::DocFeatures) {
     let (report, tokens) = analyze_document_with_tokens(doc, config);
     let ranges: Vec<(usize, usize)> = tokens.iter().map(|t| (t.byte_start, t.byte_end)).collect();
-    let features = corpus::DocFeatures::extract(doc, &ranges, opts);
+    let slots: Vec<(usize, usize)> = report
+        .placeholders
+        .iter()
+        .map(|s| (s.span.byte_start, s.span.byte_end))
+        .collect();
+    let features = corpus::DocFeatures::extract(doc, &ranges, &slots, opts);
     (report, features)
 }
 

@@ -52,6 +52,13 @@ pub struct AnalyzeArgs {
     /// Least similarity (Jaccard of 5-char shingles) of a near-duplicate pair.
     #[arg(long, value_name = "X", default_value_t = 0.5, value_parser = parse_threshold)]
     dup_threshold: f64,
+    /// Near-duplicate pairs listed, the most similar first (the total is always given).
+    #[arg(long, value_name = "N", default_value_t = 1000)]
+    max_pairs: usize,
+    /// In the text summary, show the passages each near-duplicate shares with its
+    /// representative (JSON always has them).
+    #[arg(long)]
+    show_shared: bool,
     /// No progress bar.
     #[arg(short, long)]
     quiet: bool,
@@ -95,6 +102,7 @@ fn analyze(args: &AnalyzeArgs) -> Result<u8> {
         min_docs: args.min_docs,
         top: args.top,
         dup_threshold: args.dup_threshold,
+        max_pairs: args.max_pairs,
         ..CorpusOptions::default()
     };
     let mut out: Box<dyn Write> = match &args.output {
@@ -150,14 +158,20 @@ fn analyze(args: &AnalyzeArgs) -> Result<u8> {
         pool.install(|| corpus.add_batch(batch));
     }
     progress.finish();
+    // Near-duplicate candidates are re-read by their number, which is their place
+    // in `sources`; standard input cannot be read twice, so its text was kept.
     let report = pool.install(|| {
-        corpus.finish(|path| {
-            input::read_source(&Source::Path(path.into()), &read)
+        corpus.finish(|i| match sources.get(i) {
+            Some(Ok(source @ Source::Path(_))) => input::read_source(source, &read)
                 .ok()
-                .map(|d| d.text().to_string())
+                .map(|d| d.text().to_string()),
+            _ => None,
         })
     });
-    writer.finish(&report, style)?;
+    let summary_options = summary::SummaryOptions {
+        show_shared: args.show_shared,
+    };
+    writer.finish(&report, style, &summary_options)?;
     out.flush()?;
     if analysed == 0 {
         eprintln!("zongjie: none of the {failed} input file(s) could be read");
@@ -176,7 +190,10 @@ fn analyze_one(
         entry,
         read,
         |doc| {
-            let (report, features) = analyze_for_corpus(doc, config, opts);
+            let (report, mut features) = analyze_for_corpus(doc, config, opts);
+            if matches!(entry, Ok(Source::Stdin)) {
+                features.keep_text();
+            }
             (report, Some(features))
         },
         |path, error| (DocReport::failed(path, error), None),
@@ -260,7 +277,12 @@ impl<'a> RecordWriter<'a> {
         Ok(())
     }
 
-    fn finish(&mut self, corpus: &CorpusReport, style: Style) -> Result<()> {
+    fn finish(
+        &mut self,
+        corpus: &CorpusReport,
+        style: Style,
+        options: &summary::SummaryOptions,
+    ) -> Result<()> {
         match self.format {
             AnalyzeFormat::Json => {
                 self.out.write_all(b"\n],\"corpus\":")?;
@@ -278,7 +300,9 @@ impl<'a> RecordWriter<'a> {
                 self.out.write_all(b"\n")?;
             }
             AnalyzeFormat::Csv => {}
-            AnalyzeFormat::Text => summary::write_corpus_summary(self.out, corpus, style)?,
+            AnalyzeFormat::Text => {
+                summary::write_corpus_summary_with(self.out, corpus, style, options)?
+            }
         }
         Ok(())
     }
