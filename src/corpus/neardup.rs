@@ -156,12 +156,41 @@ pub fn margin(threshold: f64) -> f64 {
 }
 
 fn keeps(c: char) -> bool {
-    // Common CJK ideographs are letters and not numbers: decide those without
-    // the slower Unicode property tables.
+    // Common CJK ideographs are letters and not numbers, ASCII is simple: decide
+    // those without the slower Unicode property tables.
     if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
         return c != '某';
     }
-    c.is_alphanumeric() && !c.is_numeric() && !matches!(c, 'X' | 'x' | 'Ｘ' | 'ｘ' | '○')
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic() && !matches!(c, 'X' | 'x');
+    }
+    // The punctuation of nearly every sentence, before the property tables.
+    if matches!(
+        c,
+        '，' | '。'
+            | '、'
+            | '：'
+            | '；'
+            | '“'
+            | '”'
+            | '（'
+            | '）'
+            | '《'
+            | '》'
+            | '！'
+            | '？'
+            | '—'
+            | '…'
+            | '·'
+            | '　'
+            | '‘'
+            | '’'
+            | '【'
+            | '】'
+    ) {
+        return false;
+    }
+    c.is_alphanumeric() && !c.is_numeric() && !matches!(c, '×' | 'Ｘ' | 'ｘ' | '○')
 }
 
 /// The text reduced to what shingles count: letters and CJK ideographs only.
@@ -182,19 +211,31 @@ fn normalize_with_offsets(text: &str) -> (Vec<char>, Vec<u32>) {
     (chars, offsets)
 }
 
-/// The shingle hash at each position of a normalised text.
+/// Multiplier of the rolling shingle hash (odd, well mixed).
+const ROLL: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// The shingle hash at each position of a normalised text: a polynomial of the
+/// window's chars, rolled one char at a time, then mixed — one multiply-add and
+/// one finaliser per shingle instead of hashing its bytes.
 fn shingle_sequence(chars: &[char]) -> Vec<u64> {
-    let mut buf = [0u8; 4 * SHINGLE_CHARS];
-    chars
-        .windows(SHINGLE_CHARS)
-        .map(|w| {
-            let mut len = 0;
-            for c in w {
-                len += c.encode_utf8(&mut buf[len..]).len();
-            }
-            hash_bytes(&buf[..len])
-        })
-        .collect()
+    if chars.len() < SHINGLE_CHARS {
+        return Vec::new();
+    }
+    let top = ROLL.wrapping_pow(SHINGLE_CHARS as u32 - 1);
+    let value = |c: char| u64::from(c) + 1;
+    let mut h = chars[..SHINGLE_CHARS]
+        .iter()
+        .fold(0u64, |h, &c| h.wrapping_mul(ROLL).wrapping_add(value(c)));
+    let mut out = Vec::with_capacity(chars.len() - SHINGLE_CHARS + 1);
+    out.push(mix(h));
+    for i in SHINGLE_CHARS..chars.len() {
+        h = h
+            .wrapping_sub(value(chars[i - SHINGLE_CHARS]).wrapping_mul(top))
+            .wrapping_mul(ROLL)
+            .wrapping_add(value(chars[i]));
+        out.push(mix(h));
+    }
+    out
 }
 
 /// Distinct shingle hashes of a normalised text, sorted.
@@ -207,7 +248,8 @@ pub fn shingles(chars: &[char]) -> Vec<u64> {
 
 /// The one-permutation MinHash signature of a text.
 pub fn signature(text: &str) -> Signature {
-    let sh = shingles(&normalize(text));
+    // A minimum does not care how often a value occurs: no need to sort or dedup.
+    let sh = shingle_sequence(&normalize(text));
     if sh.is_empty() {
         return Vec::new();
     }
@@ -255,8 +297,7 @@ pub fn estimate(a: &Signature, b: &Signature) -> f64 {
 
 /// Exact Jaccard similarity of two sorted, distinct shingle sets.
 pub fn jaccard(a: &[u64], b: &[u64]) -> f64 {
-    let common = common_count(a.iter().copied(), b.iter().copied());
-    ratio(common, a.len(), b.len())
+    ratio(common_count(a, b), a.len(), b.len())
 }
 
 fn ratio(common: usize, a: usize, b: usize) -> f64 {
@@ -266,23 +307,14 @@ fn ratio(common: usize, a: usize, b: usize) -> f64 {
     common as f64 / (a + b - common) as f64
 }
 
-fn common_count(a: impl Iterator<Item = u64>, b: impl Iterator<Item = u64>) -> usize {
-    let (mut a, mut b) = (a.peekable(), b.peekable());
-    let mut common = 0;
-    while let (Some(&x), Some(&y)) = (a.peek(), b.peek()) {
-        match x.cmp(&y) {
-            std::cmp::Ordering::Less => {
-                a.next();
-            }
-            std::cmp::Ordering::Greater => {
-                b.next();
-            }
-            std::cmp::Ordering::Equal => {
-                common += 1;
-                a.next();
-                b.next();
-            }
-        }
+/// Values two sorted, distinct lists share.
+fn common_count(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut common) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        let (x, y) = (a[i], b[j]);
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
+        common += usize::from(x == y);
     }
     common
 }
@@ -525,8 +557,8 @@ pub fn centrality_order(group: &[u32], sketches: &[Sketch]) -> Vec<u32> {
     scored.into_iter().map(|(_, _, d)| d).collect()
 }
 
-/// A document re-read for verification: its shingles in order, where each
-/// normalised char sits in the text, and the text for positions and excerpts.
+/// A document re-read for verification: its shingles in order and as a set, where
+/// each normalised char sits in the text, and the text for positions and excerpts.
 struct Prepared {
     doc: u32,
     text: String,
@@ -535,21 +567,20 @@ struct Prepared {
     offsets: Vec<u32>,
     /// Shingle hash at each normalised position.
     sequence: Vec<u64>,
-    /// `(hash, first position)`, one per distinct hash, sorted by hash.
-    index: Vec<(u64, u32)>,
+    /// Distinct shingle hashes, sorted.
+    set: Vec<u64>,
+    /// Shingle hash → first position; built only when the document is kept, since
+    /// only kept documents are looked up.
+    first: HashMap<u64, u32>,
 }
 
 impl Prepared {
     fn new(doc: u32, text: String) -> Self {
         let (chars, offsets) = normalize_with_offsets(&text);
         let sequence = shingle_sequence(&chars);
-        let mut index: Vec<(u64, u32)> = sequence
-            .iter()
-            .enumerate()
-            .map(|(i, &h)| (h, i as u32))
-            .collect();
-        index.sort_unstable();
-        index.dedup_by_key(|e| e.0);
+        let mut set = sequence.clone();
+        set.sort_unstable();
+        set.dedup();
         let lines = LineIndex::new(&text);
         Prepared {
             doc,
@@ -557,8 +588,18 @@ impl Prepared {
             lines,
             offsets,
             sequence,
-            index,
+            set,
+            first: HashMap::default(),
         }
+    }
+
+    /// Makes the document ready to be compared against: indexes its shingles.
+    fn keep(mut self) -> Self {
+        self.first.reserve(self.set.len());
+        for (i, &h) in self.sequence.iter().enumerate() {
+            self.first.entry(h).or_insert(i as u32);
+        }
+        self
     }
 
     /// Memory charged to the keep budget.
@@ -567,18 +608,11 @@ impl Prepared {
     }
 
     fn similarity(&self, other: &Prepared) -> f64 {
-        let common = common_count(
-            self.index.iter().map(|e| e.0),
-            other.index.iter().map(|e| e.0),
-        );
-        ratio(common, self.index.len(), other.index.len())
+        jaccard(&self.set, &other.set)
     }
 
     fn first_position(&self, hash: u64) -> Option<usize> {
-        self.index
-            .binary_search_by_key(&hash, |e| e.0)
-            .ok()
-            .map(|i| self.index[i].1 as usize)
+        self.first.get(&hash).map(|&p| p as usize)
     }
 
     /// The span of normalised chars `from..from + chars`.
@@ -772,7 +806,7 @@ where
                         if keep_all && fits {
                             used += p.weight();
                             kept.push(Kept {
-                                prepared: p,
+                                prepared: p.keep(),
                                 star,
                                 representative: false,
                             });
@@ -785,7 +819,7 @@ where
                             members: Vec::new(),
                         });
                         kept.push(Kept {
-                            prepared: p,
+                            prepared: p.keep(),
                             star: out.stars.len() - 1,
                             representative: true,
                         });
@@ -1258,7 +1292,10 @@ mod tests {
             "一、基本情况\n{BASE}\n二、主要做法\n坚持问题导向，认真查找短板弱项，逐项制定整改措施。"
         );
         let b = a.replace("十二次", "15次").replace("我局", "市农业农村局");
-        let (pa, pb) = (Prepared::new(0, a.clone()), Prepared::new(1, b.clone()));
+        let (pa, pb) = (
+            Prepared::new(0, a.clone()),
+            Prepared::new(1, b.clone()).keep(),
+        );
         let shared = shared_passages(&pa, &pb);
         assert!(shared.total >= 2, "{shared:?}");
         assert!(shared.passages.windows(2).all(|w| w[0].chars >= w[1].chars));
