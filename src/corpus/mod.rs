@@ -238,3 +238,78 @@ impl Corpus {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "今年以来，我局党组坚持把理论学习摆在首要位置，认真落实中心组学习制度。\n全年组织集中学习12次，开展专题研讨6次，邀请专家辅导讲座三场。";
+
+    fn features(path: &str, text: &str) -> (DocReport, DocFeatures) {
+        let doc = Document::from_str(path, text);
+        let report = DocReport {
+            path: path.into(),
+            ..DocReport::default()
+        };
+        (
+            report,
+            DocFeatures::extract(&doc, &[], &[], &CorpusOptions::default()),
+        )
+    }
+
+    /// Issue 11: standard input cannot be read twice; its kept text is verified
+    /// without asking `reread`, which is asked only for the other document.
+    #[test]
+    fn a_kept_text_is_verified_without_rereading() {
+        let (ra, mut fa) = features("-", TEXT);
+        fa.keep_text();
+        let (rb, fb) = features("b.txt", &TEXT.replace("12次", "15次"));
+        let mut corpus = Corpus::new(CorpusOptions::default());
+        corpus.add_batch(vec![(&ra, Some(fa)), (&rb, Some(fb))]);
+        let asked = std::sync::Mutex::new(Vec::new());
+        let report = corpus.finish(|i| {
+            asked.lock().map(|mut a| a.push(i)).ok();
+            (i == 1).then(|| TEXT.replace("12次", "15次"))
+        });
+        assert_eq!(asked.into_inner().ok(), Some(vec![1]));
+        assert_eq!(report.near_duplicates_total, 1);
+        assert_eq!(report.near_duplicates[0].similarity, 1.0);
+        assert_eq!(report.clusters[0].size, 2);
+        assert_eq!(report.near_duplicate_check.unverifiable_total, 0);
+    }
+
+    /// A shared sentence names its documents and lines; the numbers that differ
+    /// between them are one gap.
+    #[test]
+    fn shared_sentences_name_documents_and_lines() {
+        let (ra, fa) = features("a.txt", TEXT);
+        let (rb, fb) = features("b.txt", &TEXT.replace("12次", "15次"));
+        let mut corpus = Corpus::new(CorpusOptions::default());
+        corpus.add_batch(vec![(&ra, Some(fa)), (&rb, Some(fb))]);
+        let report = corpus.finish(|_| None);
+        let sentence = report
+            .shared_sentences
+            .iter()
+            .find(|s| s.sentence.starts_with("全年组织"))
+            .map(|s| (s.sentence.as_str(), s.documents, s.found_in.clone()));
+        let place = |path: &str| repeated::SentencePlace {
+            path: path.into(),
+            line: 2,
+        };
+        assert_eq!(
+            sentence,
+            Some((
+                "全年组织集中学习…次，开展专题研讨…次，邀请专家辅导讲座三场",
+                2,
+                vec![place("a.txt"), place("b.txt")]
+            ))
+        );
+        assert_eq!(report.shared_sentences_total, 2);
+        // Neither text could be re-read: both candidates are named, none verified.
+        assert_eq!(
+            report.near_duplicate_check.unverifiable,
+            vec!["a.txt", "b.txt"]
+        );
+        assert!(report.clusters.is_empty());
+    }
+}

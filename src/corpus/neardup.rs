@@ -32,8 +32,8 @@
 //!    each once. A document is compared exactly with every *kept* document whose
 //!    signature estimate passes `threshold − margin`; it joins the cluster of the
 //!    representative it is most similar to (exact similarity ≥ threshold), or else
-//!    becomes a new representative. Representatives are kept in memory (their
-//!    shingles, about 30 bytes a character); in groups of at most [`SMALL_GROUP`]
+//!    becomes a new representative. Representatives are kept in memory (text,
+//!    shingles and their index, about 50 bytes a character); in groups of at most [`SMALL_GROUP`]
 //!    documents every member is kept, so there every pair is verified. When the
 //!    kept documents of one group pass [`KEEP_BUDGET_CHARS`], the documents that
 //!    match no kept representative wait for a further pass (read once more each) — so
@@ -52,7 +52,7 @@
 //! With 128 values its standard error is at most `√(J(1−J)/128)` ≤ 0.045, and a pair
 //! of similarity `J ≥ threshold` is filtered out only when its estimate is more than
 //! `margin` (0.2 at the default threshold) below `J`: by Hoeffding's bound at most
-//! `exp(−2·128·margin²)` ≈ 4·10⁻⁵, in practice ≈ 10⁻⁶ (4.5 standard errors). A pair
+//! `exp(−2·128·margin²)` ≈ 4·10⁻⁵, in practice ≈ 3·10⁻⁶ (4.5 standard errors). A pair
 //! is never a candidate when the two signatures share no band: at similarity 0.5
 //! the chance is (1 − 0.5⁴)³² ≈ 0.13%, at 0.7 it is 10⁻¹¹ — but a document that is
 //! one of many copies needs only to share a band with *one* of them to join their
@@ -89,8 +89,8 @@ pub const CENTRALITY_SAMPLE: usize = 64;
 /// noise that otherwise decides between the copies of one template.
 pub const CENTRALITY_TIE: f64 = 0.05;
 /// Normalised chars of kept documents one group may hold in memory per pass
-/// (about 30 bytes each: 120 MB).
-pub const KEEP_BUDGET_CHARS: usize = 4_000_000;
+/// (about 50 bytes each: 100 MB; a thousand representatives of 2 000 chars).
+pub const KEEP_BUDGET_CHARS: usize = 2_000_000;
 /// Documents read and shingled in parallel at a time during verification.
 const CHUNK: usize = 64;
 /// Shared passages listed per pair or member.

@@ -203,6 +203,17 @@ impl Sentences<'_> {
             self.next_slot += 1;
         }
         let key_start = self.keys.len();
+        let has_slot = self
+            .slots
+            .get(self.next_slot)
+            .is_some_and(|s| s.0 < from + sentence.len());
+        if !has_slot && !has_digit_byte(sentence.as_bytes()) {
+            // Most sentences: nothing to turn into a gap.
+            self.keys.push_str(sentence);
+            let kept = sentence.chars().count();
+            self.finish(key_start, kept, line);
+            return;
+        }
         let mut kept = 0;
         let mut prev_digit = false;
         let mut chars = sentence.char_indices().peekable();
@@ -228,6 +239,11 @@ impl Sentences<'_> {
                 kept += 1;
             }
         }
+        self.finish(key_start, kept, line);
+    }
+
+    /// Counts the key just written from `key_start`, which kept `kept` chars.
+    fn finish(&mut self, key_start: usize, kept: usize, line: u32) {
         if kept < MIN_SENTENCE_CHARS {
             self.keys.truncate(key_start);
             return;
@@ -251,6 +267,17 @@ impl Sentences<'_> {
             },
         );
     }
+}
+
+/// Whether UTF-8 bytes hold an ASCII digit or a full-width one (U+FF10–U+FF19,
+/// `EF BC 90`–`EF BC 99`).
+fn has_digit_byte(bytes: &[u8]) -> bool {
+    bytes.iter().enumerate().any(|(i, &b)| {
+        b.is_ascii_digit()
+            || (b == 0xEF
+                && bytes.get(i + 1) == Some(&0xBC)
+                && bytes.get(i + 2).is_some_and(|c| (0x90..=0x99).contains(c)))
+    })
 }
 
 /// Counts one occurrence of `item`, which starts at byte `start` of the text.

@@ -356,11 +356,11 @@ fn passage_line(p: &Passage) -> String {
     // The excerpt is the passage's start in the `a` document: an ellipsis says
     // when the passage goes on.
     let cut = p.excerpt.len() < p.a.byte_end.saturating_sub(p.a.byte_start);
-    let excerpt = if cut {
-        format!("{}…", p.excerpt)
-    } else {
-        p.excerpt.clone()
-    };
+    // A passage may run over a line end; on one summary line it reads as a space.
+    let mut excerpt = p.excerpt.replace("\r\n", " ").replace(['\n', '\r'], " ");
+    if cut {
+        excerpt.push('…');
+    }
     msg::passage(
         (p.a.line, p.a.column),
         (p.b.line, p.b.column),
@@ -390,4 +390,48 @@ fn clip(s: &str, width: usize) -> String {
     }
     out.push('…');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Span;
+
+    #[test]
+    fn counts_are_singular_or_plural() {
+        let cases = [(0, "0 documents"), (1, "1 document"), (2, "2 documents")];
+        for (n, want) in cases {
+            assert_eq!(msg::count(n, "document", "documents"), want);
+        }
+        assert_eq!(msg::archive(1, 1, 0), "1 document, 1 analysed, 0 failed");
+    }
+
+    /// A passage over a line end stays on one summary line, and says when its
+    /// excerpt is cut.
+    #[test]
+    fn a_passage_is_one_line() {
+        let span = |line, byte_end| Span {
+            line,
+            column: 3,
+            end_line: line + 1,
+            end_column: 2,
+            byte_start: 0,
+            byte_end,
+        };
+        let p = Passage {
+            chars: 14,
+            a: span(2, 200),
+            b: span(5, 200),
+            excerpt: "有章可循、有据可依。\n（一）".to_string(),
+        };
+        assert_eq!(
+            passage_line(&p),
+            "2:3 ↔ 5:3, 14 chars: 有章可循、有据可依。 （一）…"
+        );
+        let whole = Passage {
+            a: span(2, p.excerpt.len()),
+            ..p.clone()
+        };
+        assert!(!passage_line(&whole).ends_with('…'));
+    }
 }
