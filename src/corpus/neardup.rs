@@ -440,13 +440,18 @@ pub fn candidate_groups(sketches: &[Sketch], floor: f64) -> Vec<Vec<u32>> {
         })
         .collect();
     keys.par_sort_unstable();
-    let buckets: Vec<&[(u64, u32)]> = keys.chunk_by(|a, b| a.0 == b.0).collect();
+    // Only buckets of two or more: most are single documents, and a list of all
+    // of them would cost 16 bytes a band a document.
+    let buckets: Vec<&[(u64, u32)]> = keys
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|b| b.len() >= 2)
+        .collect();
     let need = (floor * BINS as f64).ceil() as usize;
     let edges: Vec<(u32, u32)> = buckets
         .par_iter()
-        .filter(|b| b.len() >= 2)
         .flat_map_iter(|bucket| bucket_edges(bucket, sketches, need))
         .collect();
+    drop(keys);
     let mut parent: Vec<u32> = (0..sketches.len() as u32).collect();
     let mut linked = vec![false; sketches.len()];
     for (a, b) in edges {
