@@ -109,7 +109,8 @@ impl Analyzer {
         let (report, tokens) = self.analyze_with_tokens(doc);
         let ranges: Vec<(usize, usize)> =
             tokens.iter().map(|t| (t.byte_start, t.byte_end)).collect();
-        let features = corpus::DocFeatures::extract(doc, &ranges, opts);
+        let slots = slot_ranges(&report.placeholders);
+        let features = corpus::DocFeatures::extract(doc, &ranges, &slots, opts);
         (report, features)
     }
 }

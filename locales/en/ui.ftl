@@ -168,6 +168,8 @@ help-arg-diff = Print the fixes as a unified diff instead of the findings; chang
 help-arg-annotate = Write a copy of each Word file with every finding as a comment, beside it as NAME.zongjie.docx.
 help-arg-annotate_out = Where the annotated copy goes (one input only).
 help-arg-author = Author of the comments and tracked changes (default: zongjie).
+help-arg-max_pairs = Near-duplicate pairs listed, the most similar first (the total is always given).
+help-arg-show_shared = In the text summary, show the passages each near-duplicate shares with its representative.
 help-arg-id = The rule to explain (default: list them all).
 
 ## Genre profiles
@@ -205,3 +207,60 @@ note-annotated = wrote { $path }: { $comments } comments{ $unplaced ->
         [0] {""}
        *[other] {" "}({ $skipped } not written)
     }
+
+## The analyze summary
+summary-archive-heading = Archive:
+summary-archive = { $documents ->
+        [one] { $documents } document
+       *[other] { $documents } documents
+    }, { $analysed } analysed, { $failed } failed
+summary-completeness-heading = Completeness:
+summary-completeness = mean { $mean }, { $complete } complete, { $slots } with unfilled slots
+summary-unscored = { $n } empty, with no score
+summary-profiles = profiles: { $list }
+summary-missing = missing sections: { $list }
+summary-slots-by-kind = unfilled slots by kind: { $list }
+summary-most-slots = most unfilled slots (top { $shown } of { $total } documents with slots):
+summary-phrases-heading = Repeated phrases:
+summary-sentences-heading = Shared sentences:
+summary-columns-documents-count = documents, count
+summary-columns-documents = documents
+summary-top-of = top { $shown } of { $total } ({ $columns })
+summary-more = … and { $n } more
+summary-found-in = in { $places }{ $more ->
+        [0] {""}
+       *[other] {" "}… and { $more } more
+    }
+summary-duplicates-heading = Near-duplicates:
+summary-no-duplicates = none at similarity { $threshold } or more
+summary-clusters-heading = Near-duplicate clusters:
+summary-clusters = { $clusters ->
+        [one] { $clusters } cluster
+       *[other] { $clusters } clusters
+    } of { $documents ->
+        [one] { $documents } document
+       *[other] { $documents } documents
+    } (each member's similarity to its representative ≥ { $threshold }; the representative is the most central member)
+summary-cluster = cluster { $number }: { $size } documents, at least { $pairs ->
+        [one] { $pairs } near-duplicate pair
+       *[other] { $pairs } near-duplicate pairs
+    }
+summary-representative = representative: { $path }
+summary-more-clusters = … and { $n ->
+        [one] { $n } more cluster
+       *[other] { $n } more clusters
+    }
+summary-pairs-heading = Near-duplicate pairs:
+summary-pairs = { $total ->
+        [one] { $total } pair
+       *[other] { $total } pairs
+    } verified; the { $shown } most similar:
+summary-passage = { $a } ↔ { $b }, { $chars } chars: { $excerpt }
+summary-passages-more = … { $n ->
+        [one] { $n } shared passage
+       *[other] { $n } shared passages
+    } in all, { $chars } chars
+summary-unverifiable = { $total ->
+        [one] { $total } candidate document
+       *[other] { $total } candidate documents
+    } could not be re-read to verify (changed or unreadable):

@@ -159,6 +159,8 @@ help-arg-diff = 以统一差异格式输出修改内容，不输出检查结果�
 help-arg-annotate = 为每个 Word 文件另存一份批注稿（原名.zongjie.docx），每个问题都是一条批注。
 help-arg-annotate_out = 批注稿的保存位置（只能有一个输入）。
 help-arg-author = 批注和修订的作者（默认 zongjie）。
+help-arg-max_pairs = 列出的近似重复文稿对数，最相似的在前（默认 1000；总数总会给出）。
+help-arg-show_shared = 在文本汇总中列出每份近似重复文稿与代表文稿相同的段落。
 help-arg-id = 要解释的规则（不写则列出全部规则）。
 
 ## Genre profiles
@@ -193,3 +195,36 @@ note-annotated = 已生成 { $path }：批注 { $comments } 条{ $unplaced ->
         [0] {""}
        *[other] （{ $skipped } 处未写入）
     }
+
+## analyze 汇总
+summary-archive-heading = 文稿库：
+summary-archive = 共 { $documents } 份文稿，分析 { $analysed } 份，失败 { $failed } 份
+summary-completeness-heading = 完整度：
+summary-completeness = 平均 { $mean }，完整 { $complete } 份，含未填写占位符 { $slots } 份
+summary-unscored = { $n } 份为空，不计分
+summary-profiles = 文种：{ $list }
+summary-missing = 缺少的部分：{ $list }
+summary-slots-by-kind = 未填写的占位符（按类别）：{ $list }
+summary-most-slots = 占位符最多的文稿（含占位符的 { $total } 份中的前 { $shown } 份）：
+summary-phrases-heading = 重复短语：
+summary-sentences-heading = 相同句子：
+summary-columns-documents-count = 文稿数、次数
+summary-columns-documents = 文稿数
+summary-top-of = 共 { $total } 条中的前 { $shown } 条（{ $columns }）
+summary-more = ……另有 { $n } 条
+summary-found-in = 见于 { $places }{ $more ->
+        [0] {""}
+       *[other] ……另有 { $more } 份
+    }
+summary-duplicates-heading = 近似重复：
+summary-no-duplicates = 没有相似度达到 { $threshold } 的文稿
+summary-clusters-heading = 近似重复文稿组：
+summary-clusters = { $clusters } 组，共 { $documents } 份文稿（每份与代表文稿的相似度 ≥ { $threshold }；代表文稿是组内最居中的一份）
+summary-cluster = 第 { $number } 组：{ $size } 份文稿，至少 { $pairs } 对近似重复
+summary-representative = 代表文稿：{ $path }
+summary-more-clusters = ……另有 { $n } 组
+summary-pairs-heading = 近似重复文稿对：
+summary-pairs = 核实 { $total } 对；最相似的 { $shown } 对：
+summary-passage = { $a } ↔ { $b }，{ $chars } 字：{ $excerpt }
+summary-passages-more = ……共 { $n } 段相同内容，{ $chars } 字
+summary-unverifiable = { $total } 份候选文稿无法重新读取以核实（已改动或无法读取）：

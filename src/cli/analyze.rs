@@ -29,6 +29,13 @@ pub struct AnalyzeArgs {
     /// Least similarity (Jaccard of 5-char shingles) of a near-duplicate pair.
     #[arg(long, value_name = "X", default_value_t = 0.5, value_parser = parse_threshold)]
     dup_threshold: f64,
+    /// Near-duplicate pairs listed, the most similar first (the total is always given).
+    #[arg(long, value_name = "N", default_value_t = 1000)]
+    max_pairs: usize,
+    /// In the text summary, show the passages each near-duplicate shares with its
+    /// representative (JSON always has them).
+    #[arg(long)]
+    show_shared: bool,
 }
 
 fn parse_threshold(s: &str) -> std::result::Result<f64, String> {
@@ -57,6 +64,7 @@ fn analyze(args: &AnalyzeArgs) -> Result<u8> {
         min_docs: args.min_docs,
         top: args.top,
         dup_threshold: args.dup_threshold,
+        max_pairs: args.max_pairs,
         ..CorpusOptions::default()
     };
     pipeline::run(Job {
@@ -65,7 +73,7 @@ fn analyze(args: &AnalyzeArgs) -> Result<u8> {
         common: &args.common,
         fail_level: None,
         corpus: Some(corpus),
-        show_shared: false,
+        show_shared: args.show_shared,
         edit: Default::default(),
     })
 }

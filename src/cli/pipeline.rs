@@ -163,6 +163,8 @@ pub fn run(job: Job<'_>) -> Result<u8> {
     let mut tally = Tally::default();
     let mut skipped: Vec<String> = Vec::new();
     let mut diffs = 0usize;
+    // The sources of the documents given to the reporter and the corpus, in order.
+    let mut folded: Vec<&std::result::Result<Source, zongjie::Error>> = Vec::new();
     let problems_style = Style {
         color: style.color && io::stderr().is_terminal(),
         lang,
@@ -183,7 +185,7 @@ pub fn run(job: Job<'_>) -> Result<u8> {
         let mut features = Vec::with_capacity(outcomes.len());
         progress.suspend(|| -> Result<()> {
             let mut err = io::stderr().lock();
-            for outcome in outcomes {
+            for (outcome, source) in outcomes.into_iter().zip(batch) {
                 let done = match outcome {
                     Outcome::Done(done) => *done,
                     Outcome::EarlierReport(path) => {
@@ -191,6 +193,7 @@ pub fn run(job: Job<'_>) -> Result<u8> {
                         continue;
                     }
                 };
+                folded.push(source);
                 let Done {
                     report,
                     features: feature,
@@ -242,12 +245,15 @@ pub fn run(job: Job<'_>) -> Result<u8> {
                 .say(lang)
         );
     }
+    // Near-duplicate candidates are re-read by their number: their place among the
+    // documents folded in (the inputs, earlier reports left out).
     let corpus_report = corpus.map(|corpus| {
         pool.install(|| {
-            corpus.finish(|path| {
-                input::read_source(&Source::Path(path.into()), &read)
+            corpus.finish(|i| match folded.get(i) {
+                Some(Ok(source @ Source::Path(_))) => input::read_source(source, &read)
                     .ok()
-                    .map(|d| d.text().to_string())
+                    .map(|d| d.text().to_string()),
+                _ => None,
             })
         })
     });
@@ -342,7 +348,12 @@ fn process(
         (View::Lint, _) => (analyzer.lint_report(&doc), None),
         (View::Outline, _) => (analyzer.structure(&doc), None),
         (View::Analyze, Some(opts)) => {
-            let (report, features) = analyzer.analyze_for_corpus(&doc, opts);
+            let (report, mut features) = analyzer.analyze_for_corpus(&doc, opts);
+            // Standard input cannot be read twice: its text is kept for the
+            // near-duplicate check.
+            if matches!(source, Source::Stdin) {
+                features.keep_text();
+            }
             (report, Some(features))
         }
         (View::Phrases | View::Analyze, _) => (analyzer.analyze(&doc), None),

@@ -9,6 +9,10 @@
 //! documents survives. The table is split into shards that are merged in parallel.
 //! What must stay true: the result depends only on the order of documents, never on
 //! thread scheduling — pruning happens only between whole batches.
+//!
+//! A table can also remember *where* an item was seen: the first few documents
+//! (in the order added) and the line in each, so a shared sentence can name the
+//! documents that share it.
 
 // Keys are already well-mixed 64-bit hashes: Fx hashing them again is cheap and enough.
 use rustc_hash::FxHashMap as HashMap;
@@ -33,6 +37,19 @@ pub struct Entry {
     pub text: Option<Box<str>>,
     /// The text seen in the first document, until a second sighting confirms it.
     first_text: Option<Box<str>>,
+    /// `(document number, line)` of the first documents seen with the item (since
+    /// it was last pruned), when the table keeps places.
+    // A boxed slice, not a Vec: eight bytes in every entry of a table that may hold
+    // millions, and only the first few documents are ever pushed.
+    places: Option<Box<[(u32, u32)]>>,
+}
+
+impl Entry {
+    /// `(document number, line)` of the first documents that hold the item, in the
+    /// order they were added; at most the table's `places` of them.
+    pub fn places(&self) -> &[(u32, u32)] {
+        self.places.as_deref().unwrap_or_default()
+    }
 }
 
 /// One distinct item of a document: its hash, occurrences, and where its text is.
@@ -46,6 +63,8 @@ pub struct DocItem {
     pub start: u32,
     /// End of that byte range.
     pub end: u32,
+    /// 1-based line of that occurrence in the document (0 when not tracked).
+    pub line: u32,
 }
 
 /// What one document contributes: its text and its distinct items.
@@ -78,6 +97,8 @@ pub struct DocFreqTable {
     documents: u32,
     /// Keep first-sighting texts (needed when the minimum document frequency is 1).
     keep_first_text: bool,
+    /// Places kept per item.
+    places: usize,
 }
 
 impl DocFreqTable {
@@ -88,7 +109,14 @@ impl DocFreqTable {
             bucket,
             documents: 0,
             keep_first_text: true,
+            places: 0,
         }
+    }
+
+    /// Also keeps, per item, the document number and line of its first `places`
+    /// documents.
+    pub fn keep_places(&mut self, places: usize) {
+        self.places = places;
     }
 
     /// Documents added so far.
@@ -126,6 +154,7 @@ impl DocFreqTable {
         let first = self.documents;
         let bucket = self.bucket;
         let keep_first = self.keep_first_text;
+        let places = self.places;
         self.shards
             .par_iter_mut()
             .zip(routed.into_par_iter())
@@ -134,7 +163,13 @@ impl DocFreqTable {
                     let Some(doc) = docs.get(i as usize) else {
                         continue;
                     };
-                    merge(shard, first + i, doc, item, bucket, keep_first);
+                    let seen = Seen {
+                        doc_number: first + i,
+                        bucket,
+                        keep_first,
+                        places,
+                    };
+                    merge(shard, doc, item, &seen);
                 }
             });
         self.documents = first.saturating_add(docs.len() as u32);
@@ -186,20 +221,32 @@ impl DocFreqTable {
     }
 }
 
-fn merge(
-    shard: &mut HashMap<u64, Entry>,
+fn first_place(doc_number: u32, line: u32) -> Box<[(u32, u32)]> {
+    Box::new([(doc_number, line)])
+}
+
+/// Where a document's items are merged: its number and the table's settings.
+struct Seen {
     doc_number: u32,
-    doc: &DocItems,
-    item: &DocItem,
     bucket: u32,
     keep_first: bool,
-) {
+    places: usize,
+}
+
+fn merge(shard: &mut HashMap<u64, Entry>, doc: &DocItems, item: &DocItem, seen: &Seen) {
     match shard.get_mut(&item.hash) {
         Some(e) => {
             e.documents += 1;
             e.count = e.count.saturating_add(item.count);
             if e.text.is_none() {
                 e.text = Some(e.first_text.take().unwrap_or_else(|| doc.slice(item)));
+            }
+            if let Some(places) = e.places.as_mut()
+                && places.len() < seen.places
+            {
+                let mut grown = places.to_vec();
+                grown.push((seen.doc_number, item.line));
+                *places = grown.into_boxed_slice();
             }
         }
         None => {
@@ -208,9 +255,10 @@ fn merge(
                 Entry {
                     documents: 1,
                     count: item.count,
-                    delta: doc_number.checked_div(bucket).unwrap_or(0),
+                    delta: seen.doc_number.checked_div(seen.bucket).unwrap_or(0),
                     text: None,
-                    first_text: keep_first.then(|| doc.slice(item)),
+                    first_text: seen.keep_first.then(|| doc.slice(item)),
+                    places: (seen.places > 0).then(|| first_place(seen.doc_number, item.line)),
                 },
             );
         }
@@ -234,6 +282,7 @@ mod tests {
                 count: c,
                 start,
                 end: text.len() as u32,
+                line: 1,
             });
         }
         d.text = text.into();
@@ -270,6 +319,25 @@ mod tests {
         assert_eq!(t.len(), 1);
         let f = t.frequent(1);
         assert_eq!((f[0].0, f[0].1.documents), ("common", 200));
+    }
+
+    #[test]
+    fn places_are_the_first_documents_in_order() {
+        let mut t = DocFreqTable::new(0);
+        t.keep_places(2);
+        t.add_batch(&[doc(&[("甲", 1)]), doc(&[("乙", 1)]), doc(&[("甲", 1)])]);
+        t.add_batch(&[doc(&[("甲", 1)])]);
+        let f = t.frequent(1);
+        let places: Vec<(&str, &[(u32, u32)])> = f.iter().map(|(s, e)| (*s, e.places())).collect();
+        // 甲 is in documents 0, 2 and 3: two places kept, the total is `documents`.
+        assert_eq!(
+            places,
+            vec![("甲", &[(0, 1), (2, 1)][..]), ("乙", &[(1, 1)][..])]
+        );
+        assert_eq!(f[0].1.documents, 3);
+        let mut plain = DocFreqTable::new(0);
+        plain.add_batch(&[doc(&[("甲", 1)])]);
+        assert!(plain.frequent(1)[0].1.places().is_empty());
     }
 
     #[test]

@@ -309,7 +309,10 @@ impl Reporter for TextReporter {
                 writeln!(out, "{}", style.paint("1", REPORT_TITLE))?;
                 writeln!(out)?;
                 if let Some(corpus) = corpus {
-                    super::summary::write_corpus_summary(out, corpus, style)?;
+                    let options = super::summary::SummaryOptions {
+                        show_shared: self.opts.show_shared,
+                    };
+                    super::summary::write_corpus_summary_with(out, corpus, style, &options)?;
                 }
                 if !tally.failures.is_empty() {
                     writeln!(out)?;
