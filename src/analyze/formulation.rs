@@ -49,7 +49,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::Serialize;
 
 use super::cjk::{is_han, is_han_numeral};
@@ -765,6 +765,9 @@ fn compile(
     let (member_patterns, member_refs): (Vec<String>, Vec<Vec<MemberRef>>) =
         member_index.into_iter().unzip();
     let members = AhoCorasick::builder()
+        // A full DFA: several times faster than the default NFA on CJK text, where the
+        // prefilter can skip little; the vocabularies are small enough for its memory.
+        .kind(Some(AhoCorasickKind::DFA))
         .match_kind(MatchKind::LeftmostLongest)
         .build(&member_patterns)?;
 
@@ -792,6 +795,9 @@ fn compile(
     }
     let (name_patterns, name_refs): (Vec<String>, Vec<NameRef>) = name_index.into_iter().unzip();
     let names = AhoCorasick::builder()
+        // A full DFA: several times faster than the default NFA on CJK text, where the
+        // prefilter can skip little; the vocabularies are small enough for its memory.
+        .kind(Some(AhoCorasickKind::DFA))
         .match_kind(MatchKind::LeftmostLongest)
         .build(&name_patterns)?;
 
@@ -828,10 +834,16 @@ fn compile(
     let (anchor_patterns, anchor_refs): (Vec<String>, Vec<Vec<(usize, Anchor)>>) =
         anchor_index.into_iter().unzip();
     let anchors = AhoCorasick::builder()
+        // A full DFA: several times faster than the default NFA on CJK text, where the
+        // prefilter can skip little; the vocabularies are small enough for its memory.
+        .kind(Some(AhoCorasickKind::DFA))
         .match_kind(MatchKind::Standard)
         .build(&anchor_patterns)?;
 
     let wrongs_ac = AhoCorasick::builder()
+        // A full DFA: several times faster than the default NFA on CJK text, where the
+        // prefilter can skip little; the vocabularies are small enough for its memory.
+        .kind(Some(AhoCorasickKind::DFA))
         .match_kind(MatchKind::LeftmostLongest)
         .build(wrongs.iter().map(|w| &w.text))?;
 
@@ -846,6 +858,9 @@ fn compile(
     let (meeting_patterns, meeting_refs): (Vec<String>, Vec<usize>) =
         meeting_index.into_iter().unzip();
     let meetings = AhoCorasick::builder()
+        // A full DFA: several times faster than the default NFA on CJK text, where the
+        // prefilter can skip little; the vocabularies are small enough for its memory.
+        .kind(Some(AhoCorasickKind::DFA))
         .match_kind(MatchKind::LeftmostLongest)
         .build(&meeting_patterns)?;
 

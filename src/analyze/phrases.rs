@@ -18,7 +18,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock};
 
-use aho_corasick::{AhoCorasick, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 use rustc_hash::FxHashMap;
 
 use crate::dicts;
@@ -76,6 +76,9 @@ impl PhraseMatcher {
             }
         }
         let automaton = AhoCorasick::builder()
+            // A full DFA: several times faster than the default NFA on CJK text, where the
+            // prefilter can skip little; the vocabularies are small enough for its memory.
+            .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
             .build(phrases.iter().map(|(p, _)| p))?;
         Ok(PhraseMatcher {

@@ -112,7 +112,7 @@ pub fn check_punctuation(doc: &Document) -> Vec<PunctFinding> {
             in_fence = !in_fence;
             continue;
         }
-        if in_fence {
+        if in_fence || !has_candidate(line.text) {
             continue;
         }
         let protected = protected_ranges(line.text);
@@ -139,6 +139,29 @@ pub fn check_punctuation(doc: &Document) -> Vec<PunctFinding> {
         ))
     });
     out
+}
+
+/// Whether a line holds anything a check looks at: a half-width `, ; : ( ) " '`, or a
+/// quotation or book-title mark (`“”‘’「」『』《》〈〉＂`). Most lines of a summary hold
+/// none; skipping them with a byte scan saves decoding every char.
+fn has_candidate(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b',' | b';' | b':' | b'(' | b')' | b'"' | b'\'' => true,
+        // “ ” ‘ ’ are E2 80 98/99/9C/9D; 〈〉《》「」『』 are E3 80 88–8F; ＂ is EF BC 82.
+        0xE2 => {
+            bytes.get(i + 1) == Some(&0x80)
+                && bytes
+                    .get(i + 2)
+                    .is_some_and(|c| matches!(c, 0x98 | 0x99 | 0x9C | 0x9D))
+        }
+        0xE3 => {
+            bytes.get(i + 1) == Some(&0x80)
+                && bytes.get(i + 2).is_some_and(|c| (0x88..=0x8F).contains(c))
+        }
+        0xEF => bytes.get(i + 1) == Some(&0xBC) && bytes.get(i + 2) == Some(&0x82),
+        _ => false,
+    })
 }
 
 /// Whether a line is English text quoting Chinese: more Latin letters than Chinese
@@ -677,6 +700,26 @@ mod tests {
         assert_eq!(fixed(&once), once);
         // The `、` after 「主题教育」-style corrections is now between curly quotes and checked.
         assert!(once.contains("“主题教育”："));
+    }
+
+    /// One line a case: a line, whether a check could find something in it.
+    #[test]
+    fn lines_without_marks_are_skipped() {
+        let cases: &[(&str, bool)] = &[
+            ("全年开展学习十二次。", false),
+            ("学习,工作", true),
+            ("推进“两学一做”学习", true),
+            ("学习《条例》", true),
+            ("「引文」", true),
+            ("〈附件〉", true),
+            ("＂四个意识＂、＂四个自信＂", true),
+            ("时间：十点", false),
+            ("比例(一)", true),
+            ("", false),
+        ];
+        for (line, want) in cases {
+            assert_eq!(has_candidate(line), *want, "{line}");
+        }
     }
 
     #[test]

@@ -21,7 +21,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock};
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rustc_hash::FxHashMap;
 
 use super::Finding;
@@ -327,6 +327,9 @@ impl Overused {
         words.sort();
         words.dedup();
         let automaton = AhoCorasick::builder()
+            // A full DFA: several times faster than the default NFA on CJK text, where the
+            // prefilter can skip little; the vocabularies are small enough for its memory.
+            .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::Standard)
             .build(&words)
             .ok()?;
