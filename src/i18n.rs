@@ -180,6 +180,7 @@ const RESOURCES: &[(Lang, &str, &str)] = &[
         include_str!("../locales/en/messages.ftl"),
     ),
     (Lang::En, "ui", include_str!("../locales/en/ui.ftl")),
+    (Lang::En, "serve", include_str!("../locales/en/serve.ftl")),
     (Lang::Zh, "rules", include_str!("../locales/zh/rules.ftl")),
     (
         Lang::Zh,
@@ -187,6 +188,7 @@ const RESOURCES: &[(Lang, &str, &str)] = &[
         include_str!("../locales/zh/messages.ftl"),
     ),
     (Lang::Zh, "ui", include_str!("../locales/zh/ui.ftl")),
+    (Lang::Zh, "serve", include_str!("../locales/zh/serve.ftl")),
 ];
 
 struct Bundles {

@@ -1,6 +1,7 @@
 //! The `zongjie` binary: run the CLI and turn its result into an exit code.
 
 mod cli;
+mod server;
 
 use std::process::ExitCode;
 

@@ -2,6 +2,7 @@
 //!
 //! One test binary (see `autotests = false` in Cargo.toml) keeps link time down.
 
+mod browser;
 mod docx_fixture;
 mod util;
 
@@ -16,4 +17,6 @@ mod lint;
 mod outline;
 mod phrases;
 mod properties;
+mod serve;
+mod serve_page;
 mod word;

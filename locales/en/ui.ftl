@@ -139,6 +139,15 @@ help-analyze = Analyse many documents in parallel: per-document metrics and corp
 help-outline = Print the heading tree, missing sections, numbering slips and completeness.
 help-phrases = List official phrases, cited titles, slogans, keywords and repetitions.
 help-rules = List the lint rules, or explain one.
+help-serve = Run a local web service: a page to check drafts on, and a JSON API.
+help-arg-bind = Address to listen on (default 127.0.0.1: this machine only); any other address needs a token.
+help-arg-port = Port to listen on (default 8080; 0 picks a free one, printed at start).
+help-arg-token = Token every API call must carry as "Authorization: Bearer TOKEN" (default: the ZONGJIE_TOKEN environment variable, which keeps it out of the process list).
+help-arg-max_body = Largest request body (default 20M; k, M, G in units of 1024).
+help-arg-jobs = Analyses run at once (default: the number of cores).
+help-arg-queue = Requests that may wait for an analysis (default 64); past that the service answers 503 with Retry-After.
+help-arg-timeout = Time allowed per API request (default 30s; ms, s or m); past it the service answers 503.
+help-arg-default_lang = Language for requests that choose none (by ?lang= or Accept-Language): zh or en (default: the locale).
 help-usage = Usage:{" "}
 help-commands = Commands
 help-options = Options

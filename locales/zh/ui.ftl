@@ -130,6 +130,15 @@ help-analyze = 并行分析大量文稿：逐篇指标和全库统计。
 help-outline = 输出标题层级、缺少的部分、序号问题和完整度。
 help-phrases = 列出提法、引用文件、引号内容、关键词和重复用语。
 help-rules = 列出检查规则，或解释其中一条。
+help-serve = 运行本地网页服务：可在网页上检查文稿，并提供 JSON API。
+help-arg-bind = 监听的地址（默认 127.0.0.1：仅限本机）；其他地址需要令牌。
+help-arg-port = 监听的端口（默认 8080；0 表示任选空闲端口，启动时显示）。
+help-arg-token = 每次 API 调用须以“Authorization: Bearer 令牌”携带的令牌（默认取环境变量 ZONGJIE_TOKEN，可避免令牌出现在进程列表中）。
+help-arg-max_body = 请求体的最大大小（默认 20M；k、M、G 以 1024 为单位）。
+help-arg-jobs = 同时进行的分析数（默认：CPU 核数）。
+help-arg-queue = 可排队等待分析的请求数（默认 64）；超出时服务返回 503 并附 Retry-After。
+help-arg-timeout = 每个 API 请求允许的时间（默认 30s；单位 ms、s 或 m）；超时服务返回 503。
+help-arg-default_lang = 请求未指定语言（?lang= 或 Accept-Language）时使用的语言：zh 或 en（默认跟随系统区域设置）。
 help-usage = 用法：
 help-commands = 命令
 help-options = 选项

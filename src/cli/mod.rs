@@ -13,6 +13,7 @@ mod phrases;
 mod pipeline;
 mod progress;
 mod rules;
+pub mod serve;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
@@ -58,6 +59,8 @@ enum Command {
     Phrases(phrases::PhrasesArgs),
     /// List the lint rules, or explain one.
     Rules(rules::RulesArgs),
+    /// Run a local web service: a page to check drafts on, and a JSON API.
+    Serve(serve::ServeArgs),
 }
 
 /// Output formats on the command line.
@@ -294,6 +297,7 @@ pub fn run() -> Result<u8> {
         Command::Outline(args) => outline::run(args),
         Command::Phrases(args) => phrases::run(args),
         Command::Rules(args) => rules::run(args, lang),
+        Command::Serve(args) => serve::run(args),
     }
 }
 

@@ -4,7 +4,9 @@
 //! and `analyze` adds `"corpus":{…}`. A document record holds the fields of its
 //! command's [`View`]. NDJSON writes one record a line, then one line with the version,
 //! summary and corpus. The document array is streamed: memory does not grow with the
-//! number of documents.
+//! number of documents. A reporter made [`with_text`](JsonReporter::with_text) ends
+//! each record with `"text"`, the document's decoded text (what `zongjie serve`'s page
+//! shows; the findings' byte offsets index into it).
 
 use std::io::{self, Write};
 
@@ -134,27 +136,66 @@ pub struct PhrasesDocument<'a> {
 
 /// Serialises `r` as a record of `view`.
 pub fn write_record(out: &mut dyn Write, view: View, r: &DocReport) -> serde_json::Result<()> {
+    write_view(out, view, r, None)
+}
+
+/// Serialises `r` as a record of `view` ending with `"text": text`.
+pub fn write_record_with_text(
+    out: &mut dyn Write,
+    view: View,
+    r: &DocReport,
+    text: &str,
+) -> serde_json::Result<()> {
+    write_view(out, view, r, Some(text))
+}
+
+/// A record followed by the document's text.
+#[derive(Serialize)]
+struct WithText<'a, T> {
+    #[serde(flatten)]
+    record: T,
+    text: &'a str,
+}
+
+fn write_view(
+    out: &mut dyn Write,
+    view: View,
+    r: &DocReport,
+    text: Option<&str>,
+) -> serde_json::Result<()> {
+    fn put<T: Serialize>(
+        out: &mut dyn Write,
+        record: T,
+        text: Option<&str>,
+    ) -> serde_json::Result<()> {
+        match text {
+            None => serde_json::to_writer(out, &record),
+            Some(text) => serde_json::to_writer(out, &WithText { record, text }),
+        }
+    }
     match view {
-        View::Lint => serde_json::to_writer(
+        View::Lint => put(
             out,
-            &LintDocument {
+            LintDocument {
                 header: r.into(),
                 diagnostics: &r.diagnostics,
             },
+            text,
         ),
-        View::Outline => serde_json::to_writer(
+        View::Outline => put(
             out,
-            &OutlineDocument {
+            OutlineDocument {
                 header: r.into(),
                 headings: &r.headings,
                 sections_missing: &r.sections_missing,
                 numbering_errors: &r.numbering_errors,
                 completeness: &r.completeness,
             },
+            text,
         ),
-        View::Phrases => serde_json::to_writer(
+        View::Phrases => put(
             out,
-            &PhrasesDocument {
+            PhrasesDocument {
                 header: r.into(),
                 tokens: r.tokens,
                 phrases: &r.phrases,
@@ -164,8 +205,9 @@ pub fn write_record(out: &mut dyn Write, view: View, r: &DocReport) -> serde_jso
                 repeated_phrases: &r.repeated_phrases,
                 overused: &r.overused,
             },
+            text,
         ),
-        View::Analyze => serde_json::to_writer(out, r),
+        View::Analyze => put(out, r, text),
     }
 }
 
@@ -190,6 +232,7 @@ pub struct JsonReporter {
     view: View,
     lines: bool,
     first: bool,
+    text: bool,
 }
 
 impl JsonReporter {
@@ -199,7 +242,15 @@ impl JsonReporter {
             view: opts.view,
             lines,
             first: true,
+            text: false,
         }
+    }
+
+    /// The same reporter, ending each record of a document that could be read with
+    /// `"text"`: its decoded text, which the records' byte offsets index into.
+    pub fn with_text(mut self, text: bool) -> Self {
+        self.text = text;
+        self
     }
 }
 
@@ -211,9 +262,12 @@ impl Reporter for JsonReporter {
         Ok(())
     }
 
-    fn record(&self, report: &DocReport, _doc: Option<&Document>) -> io::Result<Vec<u8>> {
+    fn record(&self, report: &DocReport, doc: Option<&Document>) -> io::Result<Vec<u8>> {
         let mut buf = Vec::new();
-        write_record(&mut buf, self.view, report)?;
+        match doc.filter(|_| self.text) {
+            Some(doc) => write_record_with_text(&mut buf, self.view, report, doc.text())?,
+            None => write_record(&mut buf, self.view, report)?,
+        }
         Ok(buf)
     }
 
@@ -258,5 +312,45 @@ impl Reporter for JsonReporter {
             out.write_all(body.get(1..).unwrap_or(b"}"))?;
         }
         out.write_all(b"\n")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::Style;
+    use crate::{Analyzer, Config};
+
+    fn record(text: bool, view: View, doc: &Document) -> String {
+        let opts = ReportOptions {
+            view,
+            style: Style::default(),
+            quiet: true,
+            show_shared: false,
+        };
+        let analyzer = Analyzer::new(Config::default());
+        let report = match view {
+            View::Lint => analyzer.lint_report(doc),
+            _ => analyzer.structure(doc),
+        };
+        let reporter = JsonReporter::new(opts, false).with_text(text);
+        String::from_utf8(reporter.record(&report, Some(doc)).unwrap()).unwrap()
+    }
+
+    /// The text is one more key at the end; everything before it is the plain record,
+    /// byte for byte.
+    #[test]
+    fn text_ends_the_record_and_changes_nothing_else() {
+        let doc = Document::from_str("d.txt", "一、主要工作\n学习\"X次\"。\n");
+        for view in [View::Lint, View::Outline] {
+            let plain = record(false, view, &doc);
+            let with = record(true, view, &doc);
+            let head = plain.strip_suffix('}').unwrap();
+            let tail = with.strip_prefix(head).expect("the plain record first");
+            assert_eq!(
+                tail, r#","text":"一、主要工作\n学习\"X次\"。\n"}"#,
+                "{view:?}"
+            );
+        }
     }
 }
