@@ -3,6 +3,8 @@ messages in both languages, and the errors each argument can raise."""
 
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -273,3 +275,14 @@ def test_stubs_name_everything_the_module_exports():
         if not name.startswith("_"):
             assert f"def {name}(" in stub, name
     assert (Path(zongjie.__file__).parent / "py.typed").exists()
+
+
+def test_stubs_match_the_module_for_mypy():
+    pytest.importorskip("mypy", reason="mypy is not installed (pip install mypy)")
+    run = subprocess.run(
+        [sys.executable, "-m", "mypy.stubtest", "zongjie"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr

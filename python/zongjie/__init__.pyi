@@ -7,7 +7,18 @@ README, section "JSON contract".
 """
 
 import os
-from typing import Any, Dict, List, Mapping, Optional, Union
+from typing import Any, Dict, List, Mapping, Optional, Union, final
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Analyzer",
+    "ConfigError",
+    "ReadError",
+    "Record",
+    "ZongjieError",
+    "__version__",
+    "rules",
+]
 
 __version__: str
 """The package version (the zongjie crate's)."""
@@ -35,6 +46,7 @@ class ReadError(ZongjieError):
     path: Optional[str]
     """The file that could not be read."""
 
+@final
 class Analyzer:
     """Lints Chinese work summaries and analyses them.
 
@@ -43,12 +55,12 @@ class Analyzer:
     by many threads; the GIL is released while it works.
     """
 
-    def __init__(
-        self,
+    def __new__(
+        cls,
         config: Union[_StrPath, Mapping[str, Any], None] = None,
         profile: Optional[str] = None,
         lang: Optional[str] = None,
-    ) -> None:
+    ) -> "Analyzer":
         """Builds an analyzer.
 
         Args:
