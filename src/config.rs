@@ -136,8 +136,16 @@ impl Config {
             path: path.to_path_buf(),
             message: e.to_string(),
         })?;
+        let base = path.parent().unwrap_or(Path::new("."));
+        Config::from_settings(file, path, base)
+    }
+
+    /// Loads defaults updated by settings that come from a program rather than a file
+    /// (Python's `Analyzer(config={...})`): errors name `origin`, and the files of
+    /// `[dicts]` are read relative to `base`.
+    pub fn from_settings(file: ConfigFile, origin: &Path, base: &Path) -> Result<Config> {
         let mut config = Config::default();
-        file.apply(path, &mut config)?;
+        file.apply(origin, base, &mut config)?;
         Ok(config)
     }
 
@@ -268,9 +276,9 @@ pub struct DictFiles {
 }
 
 impl ConfigFile {
-    fn apply(self, path: &Path, config: &mut Config) -> Result<()> {
+    fn apply(self, origin: &Path, base: &Path, config: &mut Config) -> Result<()> {
         let invalid = |message: String| Error::Config {
-            path: path.to_path_buf(),
+            path: origin.to_path_buf(),
             message,
         };
         if self.lang.is_some() {
@@ -303,7 +311,6 @@ impl ConfigFile {
         for (role, words) in self.roles {
             config.dicts.add_role_keywords(role, words);
         }
-        let base = path.parent().unwrap_or(Path::new("."));
         let read = |rel: &Path| -> Result<String> {
             let full = base.join(rel);
             let bytes =
@@ -413,6 +420,29 @@ problems = ["短板弱项"]
         let err = Config::from_file(&p).unwrap_err().to_string();
         assert!(
             err.contains("zongjie.toml") && err.contains("mine.dict") && err.contains("line 2"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn settings_from_a_program_name_their_origin_and_read_dicts_from_base() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "extra.txt", "守正创新\tslogan\n");
+        let file: ConfigFile = toml::from_str(
+            "lang = \"zh\"\n[rules]\nnumbering = \"off\"\n[dicts]\nphrases = \"extra.txt\"\n",
+        )
+        .unwrap();
+        let c = Config::from_settings(file, Path::new("<settings>"), dir.path()).unwrap();
+        assert_eq!(c.lang, Some(Lang::Zh));
+        assert!(!c.enabled(Rule::Numbering));
+        assert_eq!(c.dicts.extra_phrases.len(), 1);
+
+        let missing: ConfigFile = toml::from_str("[dicts]\nphrases = \"nowhere.txt\"\n").unwrap();
+        let err = Config::from_settings(missing, Path::new("<settings>"), dir.path())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("<settings>: invalid config:") && err.contains("nowhere.txt"),
             "{err}"
         );
     }

@@ -113,6 +113,41 @@ pub const RULES: &[RuleInfo] = &[
     },
 ];
 
+/// A row as programs read it (`zongjie rules --format json`, Python's `zongjie.rules()`):
+/// the id, the default severity (`None`: off unless turned on), the producer, and the
+/// summary and explanation in one language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RuleRow {
+    /// The kebab-case id.
+    pub id: &'static str,
+    /// `info`, `warning` or `error`; `None` when the rule is off by default.
+    pub default_severity: Option<&'static str>,
+    /// The analyzer that produces it.
+    pub producer: Producer,
+    /// The one-line summary.
+    pub summary: String,
+    /// The longer explanation.
+    pub explanation: String,
+}
+
+impl RuleRow {
+    /// The row of `info` with its texts in `lang`.
+    pub fn new(info: &RuleInfo, lang: Lang) -> Self {
+        RuleRow {
+            id: info.id(),
+            default_severity: info.default.map(|s| s.name()),
+            producer: info.producer,
+            summary: info.summary(lang),
+            explanation: info.explanation(lang),
+        }
+    }
+}
+
+/// Every row in `lang`, in the order `zongjie rules` lists them.
+pub fn rows(lang: Lang) -> Vec<RuleRow> {
+    RULES.iter().map(|r| RuleRow::new(r, lang)).collect()
+}
+
 /// The row of `rule`.
 pub fn info(rule: Rule) -> &'static RuleInfo {
     RULES.iter().find(|r| r.rule == rule).unwrap_or(&RULES[0])
@@ -150,5 +185,21 @@ mod tests {
                 assert!(explanation.len() > summary.len(), "{}", row.id());
             }
         }
+    }
+
+    #[test]
+    fn rows_follow_the_registry_in_the_language_asked() {
+        let en = rows(Lang::En);
+        let zh = rows(Lang::Zh);
+        let ids: Vec<&str> = RULES.iter().map(|r| r.id()).collect();
+        assert_eq!(en.iter().map(|r| r.id).collect::<Vec<_>>(), ids);
+        assert_eq!(zh.iter().map(|r| r.id).collect::<Vec<_>>(), ids);
+        for (e, z) in en.iter().zip(&zh) {
+            assert_ne!(e.summary, z.summary, "{}", e.id);
+            assert_eq!(e.default_severity, z.default_severity);
+        }
+        let placeholder = &en[0];
+        assert_eq!(placeholder.id, "placeholder");
+        assert_eq!(placeholder.default_severity, Some("warning"));
     }
 }

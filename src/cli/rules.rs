@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::{FormatArg, LangArg, exit};
 use zongjie::i18n::{Lang, Message};
 use zongjie::report::{Rule, SCHEMA_VERSION};
-use zongjie::rules::{RULES, RuleInfo, info};
+use zongjie::rules::{RULES, RuleInfo, RuleRow, info};
 
 /// Arguments of `zongjie rules`.
 #[derive(Debug, Args)]
@@ -24,27 +24,6 @@ pub struct RulesArgs {
     /// Language: zh or en (default: the locale).
     #[arg(long, value_enum, value_name = "LANG")]
     lang: Option<LangArg>,
-}
-
-#[derive(Serialize)]
-struct RuleRow {
-    id: &'static str,
-    default_severity: Option<&'static str>,
-    producer: zongjie::rules::Producer,
-    summary: String,
-    explanation: String,
-}
-
-impl RuleRow {
-    fn new(r: &RuleInfo, lang: Lang) -> Self {
-        RuleRow {
-            id: r.id(),
-            default_severity: r.default.map(|s| s.name()),
-            producer: r.producer,
-            summary: r.summary(lang),
-            explanation: r.explanation(lang),
-        }
-    }
 }
 
 #[derive(Serialize)]
