@@ -77,7 +77,12 @@ pub fn full_message(d: &Diagnostic, style: Style) -> String {
         .map(|k| style.tr(&format!("kind-{}-paren", k.name())))
         .unwrap_or_default();
     let quoted = style.tr("quote-open") + &d.text + &style.tr("quote-close");
-    let shown = if d.text.is_empty() || d.message.contains(&d.text) {
+    // A missing section's `text` is the role's id (`situation`), not words of the
+    // document: the message names the role already, in the reader's language.
+    let shown = if d.text.is_empty()
+        || d.message.contains(&d.text)
+        || d.rule == crate::report::Rule::MissingSection
+    {
         String::new()
     } else {
         format!(" {quoted}")
@@ -378,5 +383,23 @@ mod tests {
         let caret = out.lines().nth(3).unwrap();
         // "…" (width 1) + 30 CJK chars (width 60).
         assert_eq!(caret.find('^').unwrap() - "  | ".len(), 61);
+    }
+
+    #[test]
+    fn a_missing_section_is_not_quoted_by_its_role_id() {
+        let doc = Document::from_str("d.txt", "2023年工作总结\n一、下一步打算\n继续努力。\n");
+        let diags = Analyzer::new(Config::default()).lint(&doc);
+        let missing: Vec<&Diagnostic> = diags
+            .iter()
+            .filter(|d| d.rule == Rule::MissingSection)
+            .collect();
+        assert!(!missing.is_empty(), "{diags:?}");
+        for lang in [Lang::Zh, Lang::En] {
+            let style = Style { color: false, lang };
+            for d in &missing {
+                // Nothing after the message: no `“situation”`, no kind.
+                assert_eq!(full_message(d, style), d.message);
+            }
+        }
     }
 }
