@@ -148,6 +148,38 @@ fn unreadable_inputs_exit_2_after_reporting_the_rest() {
     assert_eq!(json.json()["summary"]["failed"], 1);
 }
 
+/// A file that cannot be read is told in the reader's language, in text and in JSON.
+#[test]
+fn unreadable_inputs_are_told_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let binary = dir.path().join("scan.txt");
+    std::fs::write(&binary, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0").unwrap();
+    let missing = "/nonexistent/draft.txt";
+    let run = zongjie(&["lint", "--lang", "zh", missing, s(&binary)]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("/nonexistent/draft.txt：无法读取：文件或文件夹不存在"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("不是文本文件"), "{}", run.stderr);
+    assert!(!run.stderr.contains("os error"), "{}", run.stderr);
+    let json = zongjie(&["lint", "--lang", "zh", "--format", "json", missing]);
+    let error = json.json()["documents"][0]["error"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(error.ends_with("文件或文件夹不存在"), "{error}");
+    let en = zongjie(&["lint", "--lang", "en", missing]);
+    assert!(
+        en.stderr
+            .contains("draft.txt: cannot read: no such file or folder"),
+        "{}",
+        en.stderr
+    );
+}
+
 /// `analyze` goes on past junk but names every failed file, in text too.
 #[test]
 fn analyze_names_every_failed_file_in_every_format() {

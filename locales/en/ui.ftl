@@ -61,7 +61,10 @@ error-format-unavailable = --format { $format } is not available for this comman
 error-output-is-input = refusing to overwrite input file { $path } with -o
 note-output-left-out = leaving out { $path }: it is this run's output (-o)
 note-earlier-report = leaving out { $path }: it is a zongjie report, not a document
-error-none-readable = none of the { $failed } input files could be read
+error-none-readable = { $failed ->
+    [1] the only input file could not be read
+   *[other] none of the { $failed } input files could be read
+}
 error-unknown-rule = unknown rule "{ $rule }"; rules are: { $rules }
 
 ## lint
@@ -273,3 +276,16 @@ summary-unverifiable = { $total ->
         [one] { $total } candidate document
        *[other] { $total } candidate documents
     } could not be re-read to verify (changed or unreadable):
+
+# Files that could not be read (zongjie::Error::message).
+read-error-io = { $path }: cannot read: { $reason }
+read-error-not-found = no such file or folder
+read-error-permission = permission denied
+read-error-directory = it is a folder
+read-error-os = { $detail }
+read-error-binary = { $path }: binary file, not text ({ $reason })
+read-error-unsupported = { $path }: unsupported format ({ $format }); convert it to .docx or .txt first, e.g. `libreoffice --headless --convert-to docx FILE`
+read-error-convert = { $path }: cannot convert it with LibreOffice: { $detail }
+read-error-docx = { $path }: { $detail }
+read-error-too-large = { $path }: file too large ({ $size } bytes; limit { $limit })
+read-error-encoding = unknown encoding { $name } (try UTF-8, GBK, GB18030, UTF-16LE, UTF-16BE, Big5)

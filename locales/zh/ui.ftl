@@ -61,7 +61,10 @@ error-format-unavailable = 此命令不支持 --format { $format }
 error-output-is-input = -o 指定的 { $path } 是待检查的文件，不予覆盖
 note-output-left-out = 跳过 { $path }：这是本次运行的输出文件（-o）
 note-earlier-report = 跳过 { $path }：这是 zongjie 此前生成的报告，不是文稿
-error-none-readable = { $failed } 个文件都无法读取
+error-none-readable = { $failed ->
+    [1] 唯一的输入文件无法读取
+   *[other] { $failed } 个输入文件都无法读取
+}
 error-unknown-rule = 没有“{ $rule }”这条规则；现有规则：{ $rules }
 
 ## lint
@@ -237,3 +240,16 @@ summary-pairs = 核实 { $total } 对；最相似的 { $shown } 对：
 summary-passage = { $a } ↔ { $b }，{ $chars } 字：{ $excerpt }
 summary-passages-more = ……共 { $n } 段相同内容，{ $chars } 字
 summary-unverifiable = { $total } 份候选文稿无法重新读取以核实（已改动或无法读取）：
+
+# 无法读取的文件（zongjie::Error::message）。
+read-error-io = { $path }：无法读取：{ $reason }
+read-error-not-found = 文件或文件夹不存在
+read-error-permission = 没有读取权限
+read-error-directory = 这是一个文件夹
+read-error-os = { $detail }
+read-error-binary = { $path }：不是文本文件（{ $reason }）
+read-error-unsupported = { $path }：不支持的格式（{ $format }），请先转换为 .docx 或 .txt，例如 `libreoffice --headless --convert-to docx 文件名`
+read-error-convert = { $path }：LibreOffice 无法转换此文件：{ $detail }
+read-error-docx = { $path }：无法读取此 Word 文件：{ $detail }
+read-error-too-large = { $path }：文件过大（{ $size } 字节，上限 { $limit } 字节）
+read-error-encoding = 未知的编码 { $name }（可用 UTF-8、GBK、GB18030、UTF-16LE、UTF-16BE、Big5）

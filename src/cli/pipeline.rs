@@ -323,7 +323,7 @@ fn process(
             return unread(Unread {
                 path: input::walk::error_path(e),
                 path_bytes: e.path().and_then(input::path_name::raw_hex),
-                error: e.to_string(),
+                error: e.message(job.analyzer.config().language()),
             });
         }
     };
@@ -333,7 +333,7 @@ fn process(
             return unread(Unread {
                 path: source.display_name(),
                 path_bytes: source.raw_path(),
-                error: e.to_string(),
+                error: e.message(job.analyzer.config().language()),
             });
         }
     };
