@@ -279,7 +279,7 @@ impl Reporter for TextReporter {
             }
             View::Outline => super::outline::write_outline(&mut buf, report, style)?,
             View::Phrases => super::phrases::write_phrases(&mut buf, report, style)?,
-            View::Analyze => {}
+            View::Analyze | View::Merge => {}
         }
         Ok(buf)
     }
@@ -305,7 +305,7 @@ impl Reporter for TextReporter {
         let style = self.opts.style;
         match self.opts.view {
             View::Lint if !self.opts.quiet => writeln!(out, "{}", summary_line(tally, style)),
-            View::Analyze => {
+            View::Analyze | View::Merge => {
                 writeln!(out, "{}", style.paint("1", REPORT_TITLE))?;
                 writeln!(out)?;
                 if let Some(corpus) = corpus {
