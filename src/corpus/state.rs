@@ -3,7 +3,7 @@
 //!
 //! Layout: the magic bytes [`MAGIC`], the format version ([`FORMAT_VERSION`], `u16`
 //! little-endian), the length (`u8`) and text of the zongjie version that wrote it,
-//! then one zstd frame holding the state in postcard (serde's compact binary form:
+//! then one zstd frame (with its content checksum) holding the state in postcard (serde's compact binary form:
 //! variable-length integers, length-prefixed strings). The header is read before
 //! anything is decompressed, so a file of another format or version is refused with
 //! a message saying so, never misread.
@@ -409,7 +409,14 @@ impl Corpus {
         };
         let encode = |why: String| StateError::Encode { why };
         let body = postcard::to_stdvec(&wire).map_err(|e| encode(e.to_string()))?;
-        let packed = zstd::bulk::compress(&body, ZSTD_LEVEL).map_err(|e| encode(e.to_string()))?;
+        // With the frame's checksum, a damaged file is refused as damaged, never read
+        // as a state that merely looks odd.
+        let packed = zstd::bulk::Compressor::new(ZSTD_LEVEL)
+            .and_then(|mut c| {
+                c.set_parameter(zstd::zstd_safe::CParameter::ChecksumFlag(true))?;
+                c.compress(&body)
+            })
+            .map_err(|e| encode(e.to_string()))?;
         let version = env!("CARGO_PKG_VERSION").as_bytes();
         let mut out = Vec::with_capacity(packed.len() + 32);
         out.extend_from_slice(MAGIC);
@@ -538,4 +545,124 @@ fn from_wire(wire: WireState<'_>) -> Result<Corpus, StateError> {
     let order = corpus.path_order();
     corpus.reorder(&order);
     Ok(corpus)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{CorpusDoc, DocFeatures};
+    use crate::document::Document;
+    use crate::report::DocReport;
+
+    const TEXTS: &[(&str, &str)] = &[
+        (
+            "b/2020.txt",
+            "二〇二〇年度工作总结\n今年以来，我局坚持把理论学习摆在首要位置，认真落实中心组学习制度。\n全年组织集中学习12次，开展专题研讨6次。",
+        ),
+        (
+            "a/2019.txt",
+            "二〇一九年度工作总结\n今年以来，我局坚持把理论学习摆在首要位置，认真落实中心组学习制度。\n全年组织集中学习9次，开展专题研讨4次。",
+        ),
+        (
+            "c/2021.txt",
+            "二〇二一年度述职报告\n本人任职以来，严格遵守廉洁自律各项规定，认真履行岗位职责。",
+        ),
+    ];
+
+    fn corpus_of(texts: &[(&str, &str)]) -> Corpus {
+        let opts = CorpusOptions::default();
+        let mut corpus = Corpus::new(opts.clone());
+        let docs = texts
+            .iter()
+            .map(|(path, text)| {
+                let doc = Document::from_str(*path, text);
+                let report = DocReport {
+                    path: (*path).into(),
+                    ..DocReport::default()
+                };
+                let mut features = DocFeatures::extract(&doc, &[], &[], &opts);
+                features.keep_text();
+                CorpusDoc::new(&report, Some(features))
+            })
+            .collect();
+        corpus.add_batch(docs);
+        corpus
+    }
+
+    fn bytes(c: &Corpus) -> Vec<u8> {
+        c.to_bytes().expect("encodes")
+    }
+
+    #[test]
+    fn a_state_reads_back_to_the_same_bytes() {
+        let corpus = corpus_of(TEXTS);
+        let saved = bytes(&corpus);
+        assert!(Corpus::is_state(&saved));
+        let back = Corpus::from_bytes(&saved).expect("reads back");
+        assert_eq!(back.documents(), 3);
+        assert_eq!(bytes(&back), saved);
+    }
+
+    /// Documents added in any order, or merged from parts in any order, save to the
+    /// same bytes.
+    #[test]
+    fn merging_in_any_order_gives_the_same_bytes() {
+        let whole = bytes(&corpus_of(TEXTS));
+        let parts = || {
+            TEXTS
+                .iter()
+                .map(|t| corpus_of(std::slice::from_ref(t)))
+                .collect::<Vec<_>>()
+        };
+        for order in [[0, 1, 2], [2, 1, 0], [1, 2, 0]] {
+            let mut all: Vec<Option<Corpus>> = parts().into_iter().map(Some).collect();
+            let picked = order.iter().filter_map(|&i| all[i].take());
+            let merged = Corpus::merge_all(picked).expect("merges");
+            assert_eq!(bytes(&merged), whole, "{order:?}");
+        }
+    }
+
+    /// Cut short anywhere, or with any byte changed, a state is refused, never
+    /// misread and never a panic.
+    #[test]
+    fn damage_anywhere_is_refused() {
+        let saved = bytes(&corpus_of(TEXTS));
+        for cut in 0..saved.len() {
+            assert!(Corpus::from_bytes(&saved[..cut]).is_err(), "cut at {cut}");
+        }
+        for at in 0..saved.len() {
+            let mut bad = saved.clone();
+            bad[at] ^= 0x41;
+            let read = Corpus::from_bytes(&bad);
+            assert!(read.is_err(), "byte {at} changed");
+        }
+    }
+
+    #[test]
+    fn header_errors_say_what_is_wrong() {
+        let saved = bytes(&corpus_of(TEXTS));
+        let mut format = saved.clone();
+        format[8] = 2;
+        let mut version = saved.clone();
+        version[11] = b'9';
+        let cases: [(&[u8], StateError); 4] = [
+            (b"PK\x03\x04", StateError::NotAState),
+            (&saved[..9], corrupt("the header is cut short")),
+            (&format, StateError::Format { found: 2 }),
+            (
+                &version,
+                StateError::Version {
+                    found: format!("9{}", &env!("CARGO_PKG_VERSION")[1..]),
+                },
+            ),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(Corpus::from_bytes(input).err(), Some(expected));
+        }
+        assert!(
+            StateError::Format { found: 2 }
+                .to_string()
+                .contains("format 2")
+        );
+    }
 }
