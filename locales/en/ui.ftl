@@ -270,6 +270,10 @@ error-bad-shard = --shard takes I/N with 1 ≤ I ≤ N (such as 2/8), not "{ $va
 error-partial-is-output = --partial and -o name the same file, { $path }
 error-partial-is-input = refusing to overwrite input file { $path } with --partial
 note-partial-left-out = leaving out { $path }: it is this run's corpus state (--partial)
+note-partial-written = { $documents ->
+        [one] corpus state of { $documents } document written to { $path }; merge it with zongjie merge
+       *[other] corpus state of { $documents } documents written to { $path }; merge it with zongjie merge
+    }
 error-merge-over-state = refusing to overwrite the state { $path } with { $flag }
 error-merge-state = { $path }: { $error }
 error-merge-unlike = { $path }: made with { $option } { $theirs }, { $first } with { $ours }

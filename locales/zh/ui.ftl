@@ -234,6 +234,7 @@ error-bad-shard = --shard 的写法是 I/N（1 ≤ I ≤ N，例如 2/8），不
 error-partial-is-output = --partial 与 -o 指向同一个文件 { $path }
 error-partial-is-input = --partial 指定的 { $path } 是待分析的文件，不予覆盖
 note-partial-left-out = 跳过 { $path }：这是本次运行的全库状态文件（--partial）
+note-partial-written = 已将 { $documents } 篇文稿的全库状态写入 { $path }，可用 zongjie merge 合并
 error-merge-over-state = { $flag } 指定的 { $path } 是要合并的状态文件，不予覆盖
 error-merge-state = { $path }：{ $error }
 error-merge-unlike = { $path }：生成时 { $option } 为 { $theirs }，而 { $first } 为 { $ours }

@@ -312,6 +312,15 @@ pub fn run(job: Job<'_>) -> Result<u8> {
                 .map_err(|e| anyhow::anyhow!("{}", e.message().say(lang)))?;
             write_atomically(&partial.path, &bytes)
                 .with_context(|| partial.path.display().to_string())?;
+            if !common.quiet {
+                eprintln!(
+                    "zongjie: {}",
+                    Message::new("note-partial-written")
+                        .arg("documents", tally.documents)
+                        .arg("path", partial.path.display().to_string())
+                        .say(lang)
+                );
+            }
             None
         }
         (Some(corpus), None) => Some(pool.install(|| corpus.finish_reading(&read))),

@@ -558,7 +558,7 @@ mod tests {
         let uncommon = format!("uncommon-{}", i % 7);
         let rare = format!("rare-{i}");
         let mut items = vec![("common", 1 + (i % 3) as u32), (rare.as_str(), 1)];
-        if i % 2 == 0 {
+        if i.is_multiple_of(2) {
             items.push((uncommon.as_str(), 2));
         }
         doc(&items)

@@ -306,9 +306,11 @@ impl Reporter for TextReporter {
         match self.opts.view {
             View::Lint if !self.opts.quiet => writeln!(out, "{}", summary_line(tally, style)),
             View::Analyze | View::Merge => {
-                writeln!(out, "{}", style.paint("1", REPORT_TITLE))?;
-                writeln!(out)?;
+                // Without a corpus (`analyze --partial`: it went to the state file)
+                // there is no report to title, only the files that could not be read.
                 if let Some(corpus) = corpus {
+                    writeln!(out, "{}", style.paint("1", REPORT_TITLE))?;
+                    writeln!(out)?;
                     let options = super::summary::SummaryOptions {
                         show_shared: self.opts.show_shared,
                     };
