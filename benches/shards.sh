@@ -7,9 +7,13 @@ set -euo pipefail
 N=${1:-3000}
 S=${2:-4}
 DIR=${3:-/tmp/zongjie-bench-$N}
-cargo build --release --bin zongjie --example gen_corpus
-Z=target/release/zongjie
-[ -d "$DIR" ] || target/release/examples/gen_corpus "$DIR" "$N"
+# PROFILE=dev measures the dev build (to compare shards with one run when a release
+# build is not at hand; its absolute times are slower).
+PROFILE=${PROFILE:-release}
+if [ "$PROFILE" = release ]; then B=target/release; F=--release; else B=target/debug; F=; fi
+cargo build $F --bin zongjie --example gen_corpus
+Z=$B/zongjie
+[ -d "$DIR" ] || $B/examples/gen_corpus "$DIR" "$N"
 du -sh "$DIR"
 OUT=$(mktemp -d)
 T="/usr/bin/time -f %e"
