@@ -49,7 +49,8 @@ print("summary identical:", merged["summary"] == one["summary"])
 for k in one["corpus"]:
     same = one["corpus"][k] == merged["corpus"][k]
     if not same:
-        print("corpus differs:", k)
+        print("corpus differs:", k, "" if isinstance(one["corpus"][k], (list, dict))
+              else f'(one run {one["corpus"][k]}, merged {merged["corpus"][k]})')
 print("corpus identical:", one["corpus"] == merged["corpus"],
       "max_undercount", one["corpus"]["max_undercount"], merged["corpus"]["max_undercount"])
 PY
