@@ -159,6 +159,20 @@ impl Config {
         })
     }
 
+    /// An id of everything that decides what analysis finds (rules, profile,
+    /// required roles, year, vocabularies with the user's additions), not of how it
+    /// is said (language, comment author): corpus states made with different ids do
+    /// not merge.
+    pub fn fingerprint(&self) -> String {
+        let mut same = self.clone();
+        same.lang = None;
+        same.author = None;
+        // Debug lists every field, the vocabularies in order; nothing in it is a
+        // hash map, so the text is the same on every run of this build.
+        let described = format!("{same:?}");
+        format!("{:016x}", crate::corpus::hash::hash_str(&described))
+    }
+
     /// The effective settings as a config file (for `--dump-config`).
     pub fn to_file(&self) -> ConfigFile {
         ConfigFile {

@@ -5,7 +5,8 @@
 //! The pipeline: [`input`] finds, reads and decodes files into a [`Document`]; an
 //! [`Analyzer`] runs the analyzers (private modules, one job each) and gathers their
 //! findings into [`Diagnostic`]s and a [`DocReport`]; [`corpus`] folds reports into
-//! archive statistics; [`render`] writes them in every format; [`edit`] applies fixes
+//! archive statistics, a state that saves to bytes ([`Corpus::to_bytes`]) and merges
+//! with the states of other shards ([`Corpus::merge`]); [`render`] writes them in every format; [`edit`] applies fixes
 //! and writes annotated Word copies. The library never prints.
 //!
 //! What a library user needs is re-exported here; the modules are namespaces for the
@@ -41,7 +42,9 @@ pub mod rules;
 
 pub use analyzer::{Analyzer, document_warnings, document_year, is_blank, profile_name};
 pub use config::Config;
-pub use corpus::{Corpus, CorpusOptions, CorpusReport, DocFeatures};
+pub use corpus::{
+    Corpus, CorpusDoc, CorpusOptions, CorpusReport, DocFeatures, ListingOptions, StateError,
+};
 pub use document::{Document, Position, SourceFormat, Span};
 pub use error::{Error, Result};
 pub use i18n::{Lang, Message};

@@ -6,7 +6,7 @@ use crate::util::*;
 
 /// A folder with the samples, a lightly edited copy of one, and a filled-in copy
 /// of the template, for near-duplicate and determinism checks.
-fn archive() -> tempfile::TempDir {
+pub(crate) fn archive() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     for name in [
         "01_template.txt",
@@ -84,7 +84,7 @@ fn fill(template: &str, name: &str, seed: usize) -> String {
 }
 
 /// The archive plus 40 filled copies of the template.
-fn template_archive() -> tempfile::TempDir {
+pub(crate) fn template_archive() -> tempfile::TempDir {
     let dir = archive();
     filled_copies(dir.path(), 40);
     dir

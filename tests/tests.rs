@@ -14,6 +14,7 @@ mod fuzz_regressions;
 mod genre;
 mod hostile;
 mod lint;
+mod merge;
 mod outline;
 mod phrases;
 mod properties;

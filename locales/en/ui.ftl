@@ -289,3 +289,40 @@ read-error-convert = { $path }: cannot convert it with LibreOffice: { $detail }
 read-error-docx = { $path }: { $detail }
 read-error-too-large = { $path }: file too large ({ $size } bytes; limit { $limit })
 read-error-encoding = unknown encoding { $name } (try UTF-8, GBK, GB18030, UTF-16LE, UTF-16BE, Big5)
+
+## Shards and merging (analyze --shard, --partial; merge)
+error-bad-shard = --shard takes I/N with 1 ≤ I ≤ N (such as 2/8), not "{ $value }"
+error-partial-is-output = --partial and -o name the same file, { $path }
+error-partial-is-input = refusing to overwrite input file { $path } with --partial
+note-partial-left-out = leaving out { $path }: it is this run's corpus state (--partial)
+note-partial-written = { $documents ->
+        [one] corpus state of { $documents } document written to { $path }; merge it with zongjie merge
+       *[other] corpus state of { $documents } documents written to { $path }; merge it with zongjie merge
+    }
+error-merge-over-state = refusing to overwrite the state { $path } with { $flag }
+error-merge-state = { $path }: { $error }
+error-merge-unlike = { $path }: made with { $option } { $theirs }, { $first } with { $ours }
+error-merge-unlike-config = { $path }: made with other analysis settings (zongjie.toml, --config, --profile, --rule, --skip-rule) than { $first }
+state-not-a-state = not a zongjie corpus state (zongjie analyze --partial FILE writes one)
+state-format = saved in state format { $found }; this zongjie reads format { $expected }
+state-version = made by zongjie { $found }; this is zongjie { $expected }: analyze the shards again with one version
+state-corrupt = damaged corpus state ({ $why })
+state-settings = made with { $option } { $theirs }, the states before it with { $ours }
+state-settings-config = made with other analysis settings (zongjie.toml, --config, --profile, --rule, --skip-rule) than the states before it
+state-duplicate = { $path } is in more than one state: give each document to one shard only
+state-nothing = no corpus states to merge
+state-encode = cannot write the corpus state ({ $why })
+help-merge = Merge the corpus states of shards (analyze --partial) into the corpus report.
+help-arg-shard = Analyse only shard I of N (1 ≤ I ≤ N): the inputs whose path hashes to it, the same ones whatever else is in the run.
+help-arg-partial = Write the corpus state to this file instead of the corpus report (analyze: for zongjie merge; merge: to merge in steps).
+help-arg-states = Corpus states written by zongjie analyze --partial.
+help-arg-listing_min_docs = Fewest documents a corpus phrase or shared sentence must occur in (default: the states').
+help-arg-listing_top = Corpus phrases and shared sentences listed (default: the states').
+help-arg-listing_dup_threshold = Least similarity of a near-duplicate pair (default: the states').
+help-arg-listing_max_pairs = Near-duplicate pairs listed, the most similar first (default: the states').
+csv-section = section
+csv-rank = rank
+csv-documents = documents
+csv-count = count
+csv-value = value
+csv-other-path = other_path

@@ -88,6 +88,8 @@ fn lint(args: &LintArgs) -> Result<u8> {
         common: &args.common,
         fail_level: Some(args.fail_level.severity()),
         corpus: None,
+        shard: None,
+        partial: None,
         show_shared: false,
         edit: EditOptions {
             fix: args.fix,

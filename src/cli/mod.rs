@@ -8,6 +8,7 @@
 mod analyze;
 mod help;
 mod lint;
+mod merge;
 mod outline;
 mod phrases;
 mod pipeline;
@@ -53,6 +54,8 @@ enum Command {
     Lint(lint::LintArgs),
     /// Analyse many documents in parallel: per-document metrics and corpus statistics.
     Analyze(analyze::AnalyzeArgs),
+    /// Merge corpus states of shards (analyze --partial) into the corpus report.
+    Merge(merge::MergeArgs),
     /// Print the heading tree, missing sections, numbering slips and completeness.
     Outline(outline::OutlineArgs),
     /// List official phrases, cited titles, slogans, keywords and repetitions.
@@ -294,6 +297,7 @@ pub fn run() -> Result<u8> {
     match cli.command {
         Command::Lint(args) => lint::run(args),
         Command::Analyze(args) => analyze::run(args),
+        Command::Merge(args) => merge::run(args),
         Command::Outline(args) => outline::run(args),
         Command::Phrases(args) => phrases::run(args),
         Command::Rules(args) => rules::run(args, lang),

@@ -43,6 +43,8 @@ fn outline(args: &OutlineArgs) -> Result<u8> {
         common: &args.common,
         fail_level: None,
         corpus: None,
+        shard: None,
+        partial: None,
         show_shared: false,
         edit: Default::default(),
     })

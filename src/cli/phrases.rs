@@ -37,6 +37,8 @@ fn phrases(args: &PhrasesArgs) -> Result<u8> {
         common: &args.common,
         fail_level: None,
         corpus: None,
+        shard: None,
+        partial: None,
         show_shared: false,
         edit: Default::default(),
     })

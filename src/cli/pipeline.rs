@@ -16,7 +16,7 @@ use rayon::prelude::*;
 
 use super::progress::Progress;
 use super::{CommonArgs, exit};
-use zongjie::corpus::{Corpus, CorpusOptions, DocFeatures};
+use zongjie::corpus::{Corpus, CorpusDoc, CorpusOptions, DocFeatures, shard_of};
 use zongjie::i18n::Message;
 use zongjie::input::{self, ReadOptions, Source};
 use zongjie::render::{self, Format, ReportOptions, Reporter, Style, Tally, View, text};
@@ -41,8 +41,29 @@ pub struct Job<'a> {
     pub corpus: Option<CorpusOptions>,
     /// `analyze`: shared passages in the text summary.
     pub show_shared: bool,
+    /// `analyze --shard I/N`: only the inputs of shard `I` of `N`.
+    pub shard: Option<Shard>,
+    /// `analyze --partial FILE`: write the corpus state there instead of finishing it.
+    pub partial: Option<PathBuf>,
     /// `lint`: fixes, diffs, annotated Word copies.
     pub edit: EditOptions,
+}
+
+/// One share of the inputs: shard `index` (1-based) of `count`, by a hash of each
+/// input's path ([`shard_of`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    /// Which shard, 1 to `count`.
+    pub index: u32,
+    /// How many shards.
+    pub count: u32,
+}
+
+impl Shard {
+    /// Whether the input shown as `path` is in this shard.
+    pub fn holds(&self, path: &str) -> bool {
+        shard_of(path, self.count) == self.index
+    }
 }
 
 /// What `lint` does with its findings besides reporting them.
@@ -109,10 +130,53 @@ pub fn run(job: Job<'_>) -> Result<u8> {
     };
     let read = common.read_options()?;
     let mut sources = common.sources(lang)?;
+    if let Some(shard) = job.shard {
+        // The path as shown (and sorted): the same file goes to the same shard
+        // whatever else is in the run. A shard may be left with nothing: its state
+        // is then empty, and merges as such.
+        sources.retain(|s| shard.holds(&input::walk::sort_key(s)));
+    }
     let output = match &common.output {
         Some(path) => Some(OutputFile::resolve(path)?),
         None => None,
     };
+    let partial = match &job.partial {
+        Some(path) => Some(OutputFile::resolve(path)?),
+        None => None,
+    };
+    if let Some(partial) = &partial {
+        if output
+            .as_ref()
+            .is_some_and(|o| o.canonical == partial.canonical)
+        {
+            bail!(
+                "{}",
+                Message::new("error-partial-is-output")
+                    .arg("path", partial.path.display().to_string())
+                    .say(lang)
+            );
+        }
+        // A state an earlier run wrote there is left out; any other input is not
+        // written over.
+        let before = sources.len();
+        sources.retain(|s| !partial.is(s));
+        if sources.len() < before {
+            if !partial.holds_a_state() {
+                bail!(
+                    "{}",
+                    Message::new("error-partial-is-input")
+                        .arg("path", partial.path.display().to_string())
+                        .say(lang)
+                );
+            }
+            eprintln!(
+                "zongjie: {}",
+                Message::new("note-partial-left-out")
+                    .arg("path", partial.path.display().to_string())
+                    .say(lang)
+            );
+        }
+    }
     if let Some(output) = &output {
         // The report of an earlier run with the same -o is not a document of this one;
         // anything else it would overwrite is.
@@ -134,7 +198,7 @@ pub fn run(job: Job<'_>) -> Result<u8> {
                     .say(lang)
             );
         }
-        if sources.is_empty() {
+        if sources.is_empty() && job.shard.is_none() {
             bail!("{}", lang.tr("error-no-inputs"));
         }
     }
@@ -163,8 +227,6 @@ pub fn run(job: Job<'_>) -> Result<u8> {
     let mut tally = Tally::default();
     let mut skipped: Vec<String> = Vec::new();
     let mut diffs = 0usize;
-    // The sources of the documents given to the reporter and the corpus, in order.
-    let mut folded: Vec<&std::result::Result<Source, zongjie::Error>> = Vec::new();
     let problems_style = Style {
         color: style.color && io::stderr().is_terminal(),
         lang,
@@ -181,8 +243,7 @@ pub fn run(job: Job<'_>) -> Result<u8> {
                 })
                 .collect()
         });
-        let mut reports = Vec::with_capacity(outcomes.len());
-        let mut features = Vec::with_capacity(outcomes.len());
+        let mut corpus_docs: Vec<CorpusDoc> = Vec::with_capacity(outcomes.len());
         progress.suspend(|| -> Result<()> {
             let mut err = io::stderr().lock();
             for (outcome, source) in outcomes.into_iter().zip(batch) {
@@ -193,7 +254,6 @@ pub fn run(job: Job<'_>) -> Result<u8> {
                         continue;
                     }
                 };
-                folded.push(source);
                 let Done {
                     report,
                     features: feature,
@@ -221,8 +281,9 @@ pub fn run(job: Job<'_>) -> Result<u8> {
                     reporter.write(&mut *out, &report, &record)?;
                 }
                 tally.add(&report);
-                reports.push(report);
-                features.push(feature);
+                if corpus.is_some() {
+                    corpus_docs.push(corpus_doc(&report, feature, source));
+                }
             }
             drop(err);
             if to_terminal {
@@ -231,9 +292,7 @@ pub fn run(job: Job<'_>) -> Result<u8> {
             Ok(())
         })?;
         if let Some(corpus) = corpus.as_mut() {
-            let batch: Vec<(&DocReport, Option<DocFeatures>)> =
-                reports.iter().zip(features).collect();
-            pool.install(|| corpus.add_batch(batch));
+            pool.install(|| corpus.add_batch(corpus_docs));
         }
     }
     progress.finish();
@@ -245,18 +304,28 @@ pub fn run(job: Job<'_>) -> Result<u8> {
                 .say(lang)
         );
     }
-    // Near-duplicate candidates are re-read by their number: their place among the
-    // documents folded in (the inputs, earlier reports left out).
-    let corpus_report = corpus.map(|corpus| {
-        pool.install(|| {
-            corpus.finish(|i| match folded.get(i) {
-                Some(Ok(source @ Source::Path(_))) => input::read_source(source, &read)
-                    .ok()
-                    .map(|d| d.text().to_string()),
-                _ => None,
-            })
-        })
-    });
+    let corpus_report = match (corpus, &partial) {
+        (Some(corpus), Some(partial)) => {
+            // The state goes to its file; the records' closing part has no corpus.
+            let bytes = corpus
+                .to_bytes()
+                .map_err(|e| anyhow::anyhow!("{}", e.message().say(lang)))?;
+            write_atomically(&partial.path, &bytes)
+                .with_context(|| partial.path.display().to_string())?;
+            if !common.quiet {
+                eprintln!(
+                    "zongjie: {}",
+                    Message::new("note-partial-written")
+                        .arg("documents", tally.documents)
+                        .arg("path", partial.path.display().to_string())
+                        .say(lang)
+                );
+            }
+            None
+        }
+        (Some(corpus), None) => Some(pool.install(|| corpus.finish_reading(&read))),
+        (None, _) => None,
+    };
     if !job.edit.diff {
         reporter.finish(&mut *out, &tally, corpus_report.as_ref())?;
     }
@@ -297,6 +366,32 @@ pub fn exit_code(view: View, tally: &Tally, fail_level: Option<Severity>) -> u8 
         Some(level) if tally.max_severity.is_some_and(|s| s >= level) => exit::FINDINGS,
         _ => exit::CLEAN,
     }
+}
+
+/// What the corpus keeps of one document: its features and where to read it again
+/// (an absolute path, so a state merged in another folder can still verify it).
+fn corpus_doc(
+    report: &DocReport,
+    features: Option<DocFeatures>,
+    source: &std::result::Result<Source, zongjie::Error>,
+) -> CorpusDoc {
+    let doc = CorpusDoc::new(report, features);
+    match source {
+        Ok(Source::Path(p)) => {
+            doc.with_source(std::path::absolute(p).unwrap_or_else(|_| p.clone()))
+        }
+        _ => doc,
+    }
+}
+
+/// Writes `bytes` beside `path` and renames the file over it, so a crash never
+/// leaves half a file where a whole one is expected.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".zongjie-tmp");
+    let tmp = PathBuf::from(tmp);
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, path)
 }
 
 /// Reads, analyses and renders one input (on a worker).
@@ -356,7 +451,8 @@ fn process(
             }
             (report, Some(features))
         }
-        (View::Phrases | View::Analyze, _) => (analyzer.analyze(&doc), None),
+        // `merge` reads no documents; were it ever given one, it is analysed in full.
+        (View::Phrases | View::Analyze | View::Merge, _) => (analyzer.analyze(&doc), None),
     };
     done(report, features, Some(&doc))
 }
@@ -523,14 +619,16 @@ fn is_report(doc: &Document) -> bool {
 }
 
 /// The `-o` file, resolved so it can be told apart from the inputs.
-struct OutputFile {
-    path: PathBuf,
+pub struct OutputFile {
+    /// The path as given.
+    pub path: PathBuf,
     /// Its absolute path with the folder's symlinks resolved (the file may not exist yet).
-    canonical: PathBuf,
+    pub canonical: PathBuf,
 }
 
 impl OutputFile {
-    fn resolve(path: &Path) -> Result<Self> {
+    /// Resolves `path`, which need not exist yet (its folder must).
+    pub fn resolve(path: &Path) -> Result<Self> {
         let canonical = match std::fs::canonicalize(path) {
             Ok(p) => p,
             Err(_) => {
@@ -550,6 +648,19 @@ impl OutputFile {
             path: path.to_path_buf(),
             canonical,
         })
+    }
+
+    /// Whether the file holds a corpus state zongjie wrote.
+    fn holds_a_state(&self) -> bool {
+        use std::io::Read;
+        let mut head = Vec::new();
+        let read = File::open(&self.canonical).and_then(|f| f.take(16).read_to_end(&mut head));
+        read.is_ok() && Corpus::is_state(&head)
+    }
+
+    /// Whether the file is the file at `path`.
+    pub fn is_path(&self, path: &Path) -> bool {
+        std::fs::canonicalize(path).is_ok_and(|p| p == self.canonical)
     }
 
     /// Whether the file holds a report zongjie wrote (so overwriting it loses nothing).

@@ -23,7 +23,7 @@ use super::hash::hash_bytes;
 use super::table::{DocFreqTable, DocItem, DocItems};
 
 /// Limits of corpus n-grams.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NgramOptions {
     /// Fewest words in an n-gram.
     pub min_words: usize,
@@ -566,7 +566,7 @@ mod tests {
             document_ngrams(&t, &k, &[], NgramOptions::default())
         })
         .collect();
-        table.add_batch(&docs);
+        table.add_batch(&docs, &crate::corpus::table::added_order);
         let (top, total) = top_phrases(&table, 2, 10);
         assert_eq!(total, 6, "{top:?}");
         let got: Vec<(&str, u32)> = top

@@ -1,6 +1,11 @@
 //! Completeness across an archive: mean, histogram, missing roles, and the
 //! documents with the most unfilled slots. Memory is constant in the number of
 //! documents (a fixed histogram and a bounded top list).
+//!
+//! What must stay true: two builders merge into exactly what one builder fed both
+//! sets of documents holds, in any order. Every count is a sum, the top list is cut
+//! by a total order, and scores are summed in fixed point (integers add up the same
+//! in any order; floats do not).
 
 use std::collections::BTreeMap;
 
@@ -59,35 +64,86 @@ pub struct CompletenessSummary {
     pub profiles: BTreeMap<String, u64>,
 }
 
+/// Scores are summed as integer multiples of 2⁻⁵³: exact, so the sum does not
+/// depend on the order documents (or merged shards) come in.
+const SCORE_UNIT: f64 = (1u64 << 53) as f64;
+
+/// What one document adds to the summary: the fields of its report the summary
+/// reads, so a document can be counted without keeping its whole report.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DocStats {
+    /// Whether it could not be read (then nothing else counts).
+    pub failed: bool,
+    /// The genre profile it was judged by.
+    pub profile: Option<String>,
+    /// Its completeness score, when it has one.
+    pub score: Option<f64>,
+    /// Required roles it lacks.
+    pub missing: Vec<Role>,
+    /// Its unfilled slots by kind name.
+    pub slot_kinds: BTreeMap<String, u64>,
+    /// Its unfilled slots.
+    pub slots: usize,
+}
+
+impl DocStats {
+    /// What `doc` adds to the summary.
+    pub fn of(doc: &DocReport) -> Self {
+        let mut slot_kinds: BTreeMap<String, u64> = BTreeMap::new();
+        for slot in &doc.placeholders {
+            *slot_kinds.entry(slot.kind.to_string()).or_default() += 1;
+        }
+        DocStats {
+            failed: doc.error.is_some(),
+            profile: doc.profile.clone(),
+            score: doc.completeness.score,
+            missing: doc.sections_missing.clone(),
+            slot_kinds,
+            slots: doc.placeholders.len(),
+        }
+    }
+}
+
 /// Accumulates [`CompletenessSummary`] one document at a time.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct SummaryBuilder {
-    scored: u64,
-    unscored: u64,
-    sum: f64,
-    complete: u64,
-    bins: [u64; HISTOGRAM_BINS],
-    most: Vec<SlotCount>,
-    missing: BTreeMap<Role, u64>,
-    kinds: BTreeMap<String, u64>,
-    with_slots: u64,
-    profiles: BTreeMap<String, u64>,
+    pub(crate) scored: u64,
+    pub(crate) unscored: u64,
+    /// Sum of the scores in units of 2⁻⁵³ ([`SCORE_UNIT`]).
+    pub(crate) sum: u128,
+    pub(crate) complete: u64,
+    pub(crate) bins: [u64; HISTOGRAM_BINS],
+    pub(crate) most: Vec<SlotCount>,
+    pub(crate) missing: BTreeMap<Role, u64>,
+    pub(crate) kinds: BTreeMap<String, u64>,
+    pub(crate) with_slots: u64,
+    pub(crate) profiles: BTreeMap<String, u64>,
 }
 
 impl SummaryBuilder {
     /// Adds one analysed document (failed ones are skipped).
     pub fn add(&mut self, doc: &DocReport) {
-        if doc.error.is_some() {
+        self.add_stats(&doc.path, &DocStats::of(doc));
+    }
+
+    /// Adds what one document at `path` contributes (failed ones are skipped).
+    pub fn add_stats(&mut self, path: &str, doc: &DocStats) {
+        if doc.failed {
             return;
         }
         if let Some(profile) = &doc.profile {
             *self.profiles.entry(profile.clone()).or_default() += 1;
         }
-        match doc.completeness.score {
+        match doc.score {
             Some(score) => {
-                let score = score.clamp(0.0, 1.0);
+                let score = if score.is_nan() {
+                    0.0
+                } else {
+                    score.clamp(0.0, 1.0)
+                };
                 self.scored += 1;
-                self.sum += score;
+                // In [0, 2⁵³]: the cast is exact.
+                self.sum += (score * SCORE_UNIT).round() as u128;
                 if score >= 1.0 {
                     self.complete += 1;
                 }
@@ -96,18 +152,17 @@ impl SummaryBuilder {
             }
             None => self.unscored += 1,
         }
-        for role in &doc.sections_missing {
+        for role in &doc.missing {
             *self.missing.entry(*role).or_default() += 1;
         }
-        for slot in &doc.placeholders {
-            *self.kinds.entry(slot.kind.to_string()).or_default() += 1;
+        for (kind, n) in &doc.slot_kinds {
+            *self.kinds.entry(kind.clone()).or_default() += n;
         }
-        let slots = doc.placeholders.len();
-        if slots > 0 {
+        if doc.slots > 0 {
             self.with_slots += 1;
             self.most.push(SlotCount {
-                path: doc.path.clone(),
-                slots,
+                path: path.to_string(),
+                slots: doc.slots,
             });
             if self.most.len() > 4 * MOST_SLOTS {
                 self.trim();
@@ -115,7 +170,33 @@ impl SummaryBuilder {
         }
     }
 
-    fn trim(&mut self) {
+    /// Adds everything `other` counted: the result is what one builder fed the
+    /// documents of both would hold.
+    pub fn merge(&mut self, other: SummaryBuilder) {
+        self.scored += other.scored;
+        self.unscored += other.unscored;
+        self.sum += other.sum;
+        self.complete += other.complete;
+        for (mine, theirs) in self.bins.iter_mut().zip(other.bins) {
+            *mine += theirs;
+        }
+        self.most.extend(other.most);
+        self.trim();
+        for (role, n) in other.missing {
+            *self.missing.entry(role).or_default() += n;
+        }
+        for (kind, n) in other.kinds {
+            *self.kinds.entry(kind).or_default() += n;
+        }
+        self.with_slots += other.with_slots;
+        for (profile, n) in other.profiles {
+            *self.profiles.entry(profile).or_default() += n;
+        }
+    }
+
+    /// Cuts the top list to [`MOST_SLOTS`] (most slots first, ties by path): what is
+    /// cut can never come back, since a document is counted once.
+    pub(crate) fn trim(&mut self) {
         self.most
             .sort_by(|a, b| b.slots.cmp(&a.slots).then_with(|| a.path.cmp(&b.path)));
         self.most.truncate(MOST_SLOTS);
@@ -131,8 +212,10 @@ impl SummaryBuilder {
                 documents: self.bins[i],
             })
             .collect();
-        let mean =
-            (self.scored > 0).then(|| ((self.sum / self.scored as f64) * 1000.0).round() / 1000.0);
+        let mean = (self.scored > 0).then(|| {
+            let mean = self.sum as f64 / SCORE_UNIT / self.scored as f64;
+            (mean * 1000.0).round() / 1000.0
+        });
         CompletenessSummary {
             mean,
             unscored: self.unscored,

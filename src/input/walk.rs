@@ -72,7 +72,9 @@ pub fn collect_sources(paths: &[PathBuf], globs: &[String]) -> Vec<Result<Source
     out
 }
 
-fn sort_key(entry: &Result<Source, Error>) -> String {
+/// The name an input is sorted by (and shown as): its path, or the path its error is
+/// about.
+pub fn sort_key(entry: &Result<Source, Error>) -> String {
     match entry {
         Ok(source) => source.display_name(),
         Err(err) => error_path(err),

@@ -1,6 +1,7 @@
 //! CSV for spreadsheets: UTF-8 with a BOM so Excel and WPS open Chinese text right,
 //! column names in the run's language. `analyze` writes a row per document, `lint` a
-//! row per finding.
+//! row per finding, `merge` the corpus report as one tidy table: a row per listed
+//! item, its `section` saying what it is (see [`corpus_rows`]).
 
 use std::io::{self, Write};
 
@@ -46,6 +47,227 @@ const DIAGNOSTIC_COLUMNS: &[&str] = &[
     "csv-text",
     "csv-message",
 ];
+
+/// Fluent ids of the columns of a corpus row.
+const CORPUS_COLUMNS: &[&str] = &[
+    "csv-section",
+    "csv-rank",
+    "csv-text",
+    "csv-documents",
+    "csv-count",
+    "csv-value",
+    "csv-path",
+    "csv-other-path",
+];
+
+/// Column names of a corpus row, in `lang`.
+pub fn corpus_header_in(lang: Lang) -> Vec<String> {
+    CORPUS_COLUMNS.iter().map(|id| lang.tr(id)).collect()
+}
+
+/// Column names of a corpus row in English.
+pub fn corpus_header() -> Vec<String> {
+    corpus_header_in(Lang::En)
+}
+
+/// One corpus row, by column.
+#[derive(Default)]
+struct CorpusRow {
+    section: &'static str,
+    rank: Option<usize>,
+    text: String,
+    documents: Option<u64>,
+    count: Option<u64>,
+    value: Option<String>,
+    path: String,
+    other_path: String,
+}
+
+impl CorpusRow {
+    fn new(section: &'static str) -> Self {
+        CorpusRow {
+            section,
+            ..CorpusRow::default()
+        }
+    }
+
+    fn fields(self) -> Vec<String> {
+        let n = |x: Option<u64>| x.map(|v| v.to_string()).unwrap_or_default();
+        vec![
+            self.section.to_string(),
+            self.rank.map(|r| r.to_string()).unwrap_or_default(),
+            self.text,
+            n(self.documents),
+            n(self.count),
+            self.value.unwrap_or_default(),
+            self.path,
+            self.other_path,
+        ]
+    }
+}
+
+/// The corpus report as rows. `section` is a stable key, one of: `total` (`text`
+/// names the number, `value` holds it), `phrase` and `sentence` (ranked;
+/// `documents`, `count`; a sentence's `path` lists `path:line` of the documents
+/// named, `;`-separated), `cluster` (`rank` is the cluster's, a row per document:
+/// `path`, `other_path` its representative, `value` its similarity, `documents` the
+/// cluster's size), `pair` (`path`, `other_path`, `value`), `histogram` (`text`
+/// is the score range), `missing-role`, `slot-kind`, `profile` (`text`, `documents`
+/// or `count`), `most-slots` (`path`, `count`), `unverifiable` (`path`) and
+/// `failed` (`path`, `text` the reason).
+pub fn corpus_rows(corpus: &CorpusReport, tally: &Tally) -> Vec<Vec<String>> {
+    let mut rows: Vec<CorpusRow> = Vec::new();
+    let c = &corpus.completeness;
+    let check = &corpus.near_duplicate_check;
+    let totals: [(&str, String); 13] = [
+        ("documents", corpus.documents.to_string()),
+        ("failed", corpus.failed.to_string()),
+        ("diagnostics", tally.diagnostics.to_string()),
+        (
+            "repeated_phrases_total",
+            corpus.repeated_phrases_total.to_string(),
+        ),
+        (
+            "shared_sentences_total",
+            corpus.shared_sentences_total.to_string(),
+        ),
+        ("clusters", corpus.clusters.len().to_string()),
+        (
+            "near_duplicates_total",
+            corpus.near_duplicates_total.to_string(),
+        ),
+        ("near_duplicate_threshold", check.threshold.to_string()),
+        ("documents_read", check.documents_read.to_string()),
+        ("unverifiable_total", check.unverifiable_total.to_string()),
+        (
+            "completeness_mean",
+            c.mean.map(|m| format!("{m:.3}")).unwrap_or_default(),
+        ),
+        ("unscored", c.unscored.to_string()),
+        ("max_undercount", corpus.max_undercount.to_string()),
+    ];
+    for (name, value) in totals {
+        rows.push(CorpusRow {
+            text: name.to_string(),
+            value: Some(value),
+            ..CorpusRow::new("total")
+        });
+    }
+    rows.push(CorpusRow {
+        text: "complete".into(),
+        value: Some(c.complete.to_string()),
+        ..CorpusRow::new("total")
+    });
+    rows.push(CorpusRow {
+        text: "documents_with_slots".into(),
+        value: Some(c.documents_with_slots.to_string()),
+        ..CorpusRow::new("total")
+    });
+    for (i, p) in corpus.repeated_phrases.iter().enumerate() {
+        rows.push(CorpusRow {
+            rank: Some(i + 1),
+            text: p.phrase.clone(),
+            documents: Some(u64::from(p.documents)),
+            count: Some(u64::from(p.count)),
+            ..CorpusRow::new("phrase")
+        });
+    }
+    for (i, s) in corpus.shared_sentences.iter().enumerate() {
+        let places: Vec<String> = s
+            .found_in
+            .iter()
+            .map(|p| format!("{}:{}", p.path, p.line))
+            .collect();
+        rows.push(CorpusRow {
+            rank: Some(i + 1),
+            text: s.sentence.clone(),
+            documents: Some(u64::from(s.documents)),
+            count: Some(u64::from(s.count)),
+            path: places.join(";"),
+            ..CorpusRow::new("sentence")
+        });
+    }
+    for (i, cl) in corpus.clusters.iter().enumerate() {
+        let size = Some(cl.size as u64);
+        rows.push(CorpusRow {
+            rank: Some(i + 1),
+            documents: size,
+            value: Some("1".into()),
+            path: cl.representative.clone(),
+            other_path: cl.representative.clone(),
+            ..CorpusRow::new("cluster")
+        });
+        for m in &cl.members {
+            rows.push(CorpusRow {
+                rank: Some(i + 1),
+                documents: size,
+                value: Some(m.similarity.to_string()),
+                path: m.path.clone(),
+                other_path: cl.representative.clone(),
+                ..CorpusRow::new("cluster")
+            });
+        }
+    }
+    for (i, p) in corpus.near_duplicates.iter().enumerate() {
+        rows.push(CorpusRow {
+            rank: Some(i + 1),
+            value: Some(p.similarity.to_string()),
+            path: p.a.clone(),
+            other_path: p.b.clone(),
+            ..CorpusRow::new("pair")
+        });
+    }
+    for b in &c.histogram {
+        rows.push(CorpusRow {
+            text: format!("{:.1}-{:.1}", b.from, b.to),
+            documents: Some(b.documents),
+            ..CorpusRow::new("histogram")
+        });
+    }
+    for (role, n) in &c.missing_roles {
+        rows.push(CorpusRow {
+            text: role.name().to_string(),
+            documents: Some(*n),
+            ..CorpusRow::new("missing-role")
+        });
+    }
+    for (kind, n) in &c.slots_by_kind {
+        rows.push(CorpusRow {
+            text: kind.clone(),
+            count: Some(*n),
+            ..CorpusRow::new("slot-kind")
+        });
+    }
+    for (profile, n) in &c.profiles {
+        rows.push(CorpusRow {
+            text: profile.clone(),
+            documents: Some(*n),
+            ..CorpusRow::new("profile")
+        });
+    }
+    for (i, m) in c.most_slots.iter().enumerate() {
+        rows.push(CorpusRow {
+            rank: Some(i + 1),
+            count: Some(m.slots as u64),
+            path: m.path.clone(),
+            ..CorpusRow::new("most-slots")
+        });
+    }
+    for path in &check.unverifiable {
+        rows.push(CorpusRow {
+            path: path.clone(),
+            ..CorpusRow::new("unverifiable")
+        });
+    }
+    for (path, why) in &tally.failures {
+        rows.push(CorpusRow {
+            text: why.clone(),
+            path: path.clone(),
+            ..CorpusRow::new("failed")
+        });
+    }
+    rows.into_iter().map(CorpusRow::fields).collect()
+}
 
 /// Column names of a document row, in `lang`.
 pub fn document_header_in(lang: Lang) -> Vec<String> {
@@ -182,6 +404,7 @@ impl Reporter for CsvReporter {
         out.write_all(BOM.as_bytes())?;
         let header = match self.view {
             View::Lint => diagnostic_header_in(self.lang),
+            View::Merge => corpus_header_in(self.lang),
             _ => document_header_in(self.lang),
         };
         write_record(out, &header)
@@ -206,10 +429,15 @@ impl Reporter for CsvReporter {
 
     fn finish(
         &mut self,
-        _out: &mut dyn Write,
-        _tally: &Tally,
-        _corpus: Option<&CorpusReport>,
+        out: &mut dyn Write,
+        tally: &Tally,
+        corpus: Option<&CorpusReport>,
     ) -> io::Result<()> {
+        if let (View::Merge, Some(corpus)) = (self.view, corpus) {
+            for row in corpus_rows(corpus, tally) {
+                write_record(out, &row)?;
+            }
+        }
         Ok(())
     }
 }

@@ -1,7 +1,8 @@
 //! JSON and NDJSON of the versioned contract ([`SCHEMA_VERSION`]).
 //!
 //! Every command writes the same shape: `{"version":2,"documents":[…],"summary":{…}}`,
-//! and `analyze` adds `"corpus":{…}`. A document record holds the fields of its
+//! and `analyze` and `merge` add `"corpus":{…}` (`merge` has no documents: its
+//! array is empty). A document record holds the fields of its
 //! command's [`View`]. NDJSON writes one record a line, then one line with the version,
 //! summary and corpus. The document array is streamed: memory does not grow with the
 //! number of documents. A reporter made [`with_text`](JsonReporter::with_text) ends
@@ -207,7 +208,7 @@ fn write_view(
             },
             text,
         ),
-        View::Analyze => put(out, r, text),
+        View::Analyze | View::Merge => put(out, r, text),
     }
 }
 
@@ -291,7 +292,7 @@ impl Reporter for JsonReporter {
     ) -> io::Result<()> {
         let closing = Closing {
             summary: tally.into(),
-            corpus: if self.view == View::Analyze {
+            corpus: if matches!(self.view, View::Analyze | View::Merge) {
                 corpus
             } else {
                 None

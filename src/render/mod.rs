@@ -45,6 +45,7 @@ pub fn is_zongjie_report(text: &str) -> bool {
     let first = head.lines().next();
     json || first == Some(csv::document_header().join(",").as_str())
         || first == Some(csv::diagnostic_header().join(",").as_str())
+        || first == Some(csv::corpus_header().join(",").as_str())
 }
 
 /// Output formats. Not every command has every format: see [`View::formats`].
@@ -98,6 +99,8 @@ pub enum View {
     Phrases,
     /// Everything, plus corpus statistics (`zongjie analyze`).
     Analyze,
+    /// Corpus statistics alone, from merged states (`zongjie merge`): no records.
+    Merge,
 }
 
 impl View {
@@ -114,6 +117,7 @@ impl View {
             ],
             View::Outline | View::Phrases => &[Format::Text, Format::Json, Format::Ndjson],
             View::Analyze => &[Format::Text, Format::Json, Format::Ndjson, Format::Csv],
+            View::Merge => &[Format::Text, Format::Json, Format::Ndjson, Format::Csv],
         }
     }
 }

@@ -284,7 +284,7 @@ impl Reporter for TextReporter {
             }
             View::Outline => super::outline::write_outline(&mut buf, report, style)?,
             View::Phrases => super::phrases::write_phrases(&mut buf, report, style)?,
-            View::Analyze => {}
+            View::Analyze | View::Merge => {}
         }
         Ok(buf)
     }
@@ -310,10 +310,12 @@ impl Reporter for TextReporter {
         let style = self.opts.style;
         match self.opts.view {
             View::Lint if !self.opts.quiet => writeln!(out, "{}", summary_line(tally, style)),
-            View::Analyze => {
-                writeln!(out, "{}", style.paint("1", REPORT_TITLE))?;
-                writeln!(out)?;
+            View::Analyze | View::Merge => {
+                // Without a corpus (`analyze --partial`: it went to the state file)
+                // there is no report to title, only the files that could not be read.
                 if let Some(corpus) = corpus {
+                    writeln!(out, "{}", style.paint("1", REPORT_TITLE))?;
+                    writeln!(out)?;
                     let options = super::summary::SummaryOptions {
                         show_shared: self.opts.show_shared,
                     };
