@@ -140,8 +140,8 @@ fuzz_target!(|data: &[u8]| {
         ..report.clone()
     };
     corpus.add_batch(vec![
-        (&report, Some(features.clone())),
-        (&other, Some(features)),
+        zongjie::CorpusDoc::new(&report, Some(features.clone())),
+        zongjie::CorpusDoc::new(&other, Some(features)),
     ]);
     let text = doc.text();
     let result = corpus.finish(|_| Some(text.to_string()));
