@@ -59,7 +59,7 @@ formulation-outdated-congress = outdated for { $year }: { $found } is not the la
 formulation-not-yet-held = { $found } ended on { $held }, after this { $year } summary was written
 
 ## punctuation
-punctuation-enumeration-comma = no 、 between items in quotation or book-title marks: write { $fixed }
+punctuation-enumeration-comma = no 、 between items in quotation or book-title marks: { $found } should be { $fixed }
 punctuation-halfwidth = half-width { $found } in Chinese text: write { $right }
 punctuation-parentheses = half-width parentheses in Chinese text: write { $fixed }
 punctuation-mixed-quotes = quotation marks differ from the document's { $canonical }: write { $fixed }

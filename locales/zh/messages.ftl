@@ -59,7 +59,7 @@ formulation-outdated-congress = 在 { $year } 年的总结中，{ $found }已不
 formulation-not-yet-held = { $found }于 { $held } 闭幕，晚于这篇 { $year } 年总结的写作时间
 
 ## punctuation
-punctuation-enumeration-comma = 并列的引号或书名号之间不用顿号，应写作：{ $fixed }
+punctuation-enumeration-comma = 并列的引号或书名号之间不用顿号：{ $found } 应写作 { $fixed }
 punctuation-halfwidth = 中文中误用半角“{ $found }”，应为“{ $right }”
 punctuation-parentheses = 中文中误用半角括号，应写作：{ $fixed }
 punctuation-mixed-quotes = 引号与全文通用的“{ $canonical }”不一致，应写作：{ $fixed }

@@ -76,9 +76,11 @@ pub struct PunctFinding {
 mod messages {
     use crate::i18n::Message;
 
-    /// A 顿号 between `prev` and `next` marks.
-    pub fn enumeration_comma(fixed: &str) -> Message {
-        Message::new("punctuation-enumeration-comma").arg("fixed", fixed)
+    /// A 顿号 between quoted items: `found` as written, `fixed` without it.
+    pub fn enumeration_comma(found: &str, fixed: &str) -> Message {
+        Message::new("punctuation-enumeration-comma")
+            .arg("found", found)
+            .arg("fixed", fixed)
     }
 
     /// A half-width mark `found` that should be `right`.
@@ -391,6 +393,54 @@ const TITLE_MARKS: &[(char, char)] = &[('》', '《'), ('〉', '〈')];
 const CLOSING_QUOTES: &[char] = &['”', '」', '』', '’'];
 const OPENING_QUOTES: &[char] = &['“', '「', '『', '‘'];
 
+/// The pair of `mark`, a closing mark (`”` → `“`), or of an opening one (`“` → `”`).
+fn partner(mark: char) -> Option<char> {
+    let pairs = [
+        ('“', '”'),
+        ('「', '」'),
+        ('『', '』'),
+        ('‘', '’'),
+        ('《', '》'),
+        ('〈', '〉'),
+        ('"', '"'),
+        ('＂', '＂'),
+    ];
+    pairs.iter().find_map(|&(open, close)| {
+        if mark == close {
+            Some(open)
+        } else if mark == open {
+            Some(close)
+        } else {
+            None
+        }
+    })
+}
+
+/// Items longer than this are shown by their marks only.
+const ITEM_CHARS: usize = 24;
+
+/// Where the item closed by `close` at `at` opens, within [`ITEM_CHARS`].
+fn item_start(line: &str, at: usize, close: char) -> Option<usize> {
+    let open = partner(close)?;
+    line[..at]
+        .char_indices()
+        .rev()
+        .take(ITEM_CHARS)
+        .find(|&(_, c)| c == open)
+        .map(|(j, _)| j)
+}
+
+/// Where the item opened by `open` at `at` closes (after the mark), within [`ITEM_CHARS`].
+fn item_end(line: &str, at: usize, open: char) -> Option<usize> {
+    let close = partner(open)?;
+    let body = at + open.len_utf8();
+    line[body..]
+        .char_indices()
+        .take(ITEM_CHARS)
+        .find(|&(_, c)| c == close)
+        .map(|(j, c)| body + j + c.len_utf8())
+}
+
 /// `”、“`, `》、《` and the like, with straight quotes where the first one closes a pair.
 fn enumeration_commas(ctx: &LineCtx<'_>, out: &mut Vec<PunctFinding>) {
     let closers = straight_closers(ctx.text);
@@ -419,12 +469,17 @@ fn enumeration_commas(ctx: &LineCtx<'_>, out: &mut Vec<PunctFinding>) {
             continue;
         }
         let end = next_at + next.len_utf8();
-        let fixed = format!("{prev}{next}");
+        // The message shows the two items whole when their other marks are near
+        // (`“四个意识”、“四个自信”` → `“四个意识”“四个自信”`), else the marks alone.
+        let from = item_start(ctx.text, prev_at, prev).unwrap_or(prev_at);
+        let to = item_end(ctx.text, next_at, next).unwrap_or(end);
+        let found = &ctx.text[from..to];
+        let fixed = format!("{}{}", &ctx.text[from..i], &ctx.text[next_at..to]);
         out.push(ctx.finding(
             PunctKind::EnumerationComma,
             prev_at,
             end,
-            messages::enumeration_comma(&fixed),
+            messages::enumeration_comma(found, &fixed),
             vec![Edit::new(i, next_at, "")],
         ));
     }
@@ -700,6 +755,30 @@ mod tests {
         assert_eq!(fixed(&once), once);
         // The `、` after 「主题教育」-style corrections is now between curly quotes and checked.
         assert!(once.contains("“主题教育”："));
+    }
+
+    /// The message shows the items whole when they are short, the marks alone when not.
+    #[test]
+    fn enumeration_comma_message_shows_the_items() {
+        let say = |text: &str| -> Vec<String> {
+            check_punctuation(&Document::from_str("t", text))
+                .into_iter()
+                .filter(|f| f.kind == PunctKind::EnumerationComma)
+                .map(|f| f.message.say(crate::i18n::Lang::Zh))
+                .collect()
+        };
+        assert_eq!(
+            say("增强“四个意识”、“四个自信”，学习《条例》、《准则》。"),
+            [
+                "并列的引号或书名号之间不用顿号：“四个意识”、“四个自信” 应写作 “四个意识”“四个自信”",
+                "并列的引号或书名号之间不用顿号：《条例》、《准则》 应写作 《条例》《准则》",
+            ]
+        );
+        let long = format!("“{}”、“短”", "长".repeat(40));
+        assert_eq!(
+            say(&long),
+            ["并列的引号或书名号之间不用顿号：”、“短” 应写作 ”“短”"]
+        );
     }
 
     /// One line a case: a line, whether a check could find something in it.
