@@ -180,6 +180,7 @@ const RESOURCES: &[(Lang, &str, &str)] = &[
         include_str!("../locales/en/messages.ftl"),
     ),
     (Lang::En, "ui", include_str!("../locales/en/ui.ftl")),
+    (Lang::En, "html", include_str!("../locales/en/html.ftl")),
     (Lang::Zh, "rules", include_str!("../locales/zh/rules.ftl")),
     (
         Lang::Zh,
@@ -187,6 +188,7 @@ const RESOURCES: &[(Lang, &str, &str)] = &[
         include_str!("../locales/zh/messages.ftl"),
     ),
     (Lang::Zh, "ui", include_str!("../locales/zh/ui.ftl")),
+    (Lang::Zh, "html", include_str!("../locales/zh/html.ftl")),
 ];
 
 struct Bundles {
