@@ -104,10 +104,15 @@ impl Browser {
             .expect("a ws:// endpoint")
             .to_string();
         let stream = TcpStream::connect(&host).expect("connecting to DevTools");
+        // The handshake blocks (a read timeout would interrupt it halfway); after it,
+        // reads time out so the client can poll for events between calls.
         stream
-            .set_read_timeout(Some(Duration::from_millis(200)))
+            .set_read_timeout(Some(CALL_TIMEOUT))
             .expect("read timeout");
         let (ws, _) = tungstenite::client(url.as_str(), stream).expect("DevTools handshake");
+        ws.get_ref()
+            .set_read_timeout(Some(Duration::from_millis(200)))
+            .expect("read timeout");
         let mut browser = Browser {
             child,
             ws,
