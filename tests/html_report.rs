@@ -282,3 +282,42 @@ fn the_page_is_deterministic() {
         .collect();
     assert!(pages[0] == pages[1], "-j1 and -j2 differ");
 }
+
+/// Nothing on the page points outside it: every `src`, `href` and CSS `url(` is an
+/// anchor or inline data, and a Content-Security-Policy forbids any request.
+#[test]
+fn the_page_links_to_nothing_outside_it() {
+    let dir = archive();
+    // A document that names web addresses: its text is data, never a link.
+    std::fs::write(
+        dir.path().join("links.txt"),
+        "2024年工作总结\n\n一、主要工作\n按照 https://example.gov.cn/notice 的要求推进网站建设。\n",
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let html_path = out.path().join("r.html");
+    analyze_to(dir.path(), "html", &html_path, "en");
+    let page = std::fs::read_to_string(&html_path).unwrap();
+    assert!(page.contains("content=\"default-src 'none'"));
+    let mut seen = 0;
+    for attr in ["src=", "href=", "url(", "action="] {
+        for (i, _) in page.match_indices(attr) {
+            let value = page[i + attr.len()..].trim_start_matches(['"', '\'', '\\']);
+            // Inside the page's JSON data a document may say anything; attributes
+            // the page writes itself are `#…` anchors or `data:`.
+            if page[..i].ends_with(|c: char| c.is_ascii_alphanumeric()) {
+                continue;
+            }
+            seen += 1;
+            assert!(
+                value.starts_with('#') || value.starts_with("data:"),
+                "{attr}{}",
+                &value[..value.len().min(60)]
+            );
+        }
+    }
+    assert!(seen > 0, "no link at all was checked");
+    for scheme in ["\"http:", "\"https:", "'http", "\"//", "@import"] {
+        assert!(!page.contains(scheme), "{scheme}");
+    }
+}

@@ -49,16 +49,19 @@ pub fn histogram(bins: &[Bin], x_label: &str, y_label: &str) -> String {
     let height = 240.0;
     let plot_w = WIDTH - left - right;
     let plot_h = height - top - bottom;
-    let ceiling = nice_ceiling(max) as f64;
+    // Counts are whole: the grid steps by a whole 1, 2, 5 × 10ⁿ, at most 5 steps.
+    let step = nice_ceiling(max.div_ceil(5));
+    let steps = max.div_ceil(step).max(1);
+    let ceiling = (step * steps) as f64;
     let mut s = String::new();
     let _ = write!(
         s,
         "<svg class=\"chart-svg\" viewBox=\"0 0 {WIDTH} {height}\" role=\"img\" aria-label=\"{}\">",
         escape(x_label)
     );
-    for i in 0..=4 {
-        let v = ceiling * f64::from(i) / 4.0;
-        let y = top + plot_h - plot_h * f64::from(i) / 4.0;
+    for i in 0..=steps {
+        let v = (step * i) as f64;
+        let y = top + plot_h - plot_h * v / ceiling;
         let _ = write!(
             s,
             "<line class=\"grid\" x1=\"{left}\" x2=\"{}\" y1=\"{y:.1}\" y2=\"{y:.1}\"/>\
@@ -66,7 +69,7 @@ pub fn histogram(bins: &[Bin], x_label: &str, y_label: &str) -> String {
             WIDTH - right,
             left - 6.0,
             y + 4.0,
-            format_count(v)
+            step * i
         );
     }
     let slot = plot_w / bins.len() as f64;
@@ -128,14 +131,6 @@ pub fn histogram(bins: &[Bin], x_label: &str, y_label: &str) -> String {
         escape(y_label)
     );
     s
-}
-
-fn format_count(v: f64) -> String {
-    if v.fract() == 0.0 {
-        format!("{v:.0}")
-    } else {
-        format!("{v:.1}")
-    }
 }
 
 /// A horizontal bar per item: its label, the bar, its count (empty when there is no
@@ -215,6 +210,10 @@ mod tests {
         assert_eq!(svg.matches("<rect class=\"bar\"").count(), 10);
         assert_eq!(svg.matches("data-count=\"2\"").count(), 3);
         assert!(svg.contains("score &lt;x&gt;"), "{svg}");
+        // Whole ticks 0, 1, 2 for counts up to 2.
+        assert_eq!(svg.matches("<line class=\"grid\"").count(), 3);
+        assert!(svg.contains("text-anchor=\"end\">2</text>"), "{svg}");
+        assert!(!svg.contains(".5</text>"), "{svg}");
         assert!(!svg.contains("<x>"));
         let empty: Vec<Bin> = bins
             .iter()
