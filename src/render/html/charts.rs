@@ -31,10 +31,11 @@ fn nice_ceiling(max: u64) -> u64 {
     }
 }
 
-/// Rough width of `s` at 12px: ideographs and full-width marks twice a Latin letter.
+/// Rough width of `s` at the charts' 14px: ideographs and full-width marks twice a
+/// Latin letter.
 fn text_width(s: &str) -> f64 {
     s.chars()
-        .map(|c| if (c as u32) < 0x2E80 { 7.0 } else { 12.5 })
+        .map(|c| if (c as u32) < 0x2E80 { 8.0 } else { 14.5 })
         .sum()
 }
 
@@ -45,7 +46,7 @@ pub fn histogram(bins: &[Bin], x_label: &str, y_label: &str) -> String {
     if max == 0 {
         return String::new();
     }
-    let (left, right, top, bottom) = (48.0, 8.0, 18.0, 44.0);
+    let (left, right, top, bottom) = (66.0, 12.0, 20.0, 46.0);
     let height = 240.0;
     let plot_w = WIDTH - left - right;
     let plot_h = height - top - bottom;
@@ -102,7 +103,7 @@ pub fn histogram(bins: &[Bin], x_label: &str, y_label: &str) -> String {
         let _ = write!(
             s,
             "<text class=\"tick\" x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{:.1}</text>",
-            top + plot_h + 16.0,
+            top + plot_h + 18.0,
             b.from
         );
     }
@@ -111,7 +112,7 @@ pub fn histogram(bins: &[Bin], x_label: &str, y_label: &str) -> String {
             s,
             "<text class=\"tick\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{:.1}</text>",
             left + plot_w,
-            top + plot_h + 16.0,
+            top + plot_h + 18.0,
             last.to
         );
     }
@@ -140,12 +141,12 @@ pub fn bars(items: &[(String, u64)]) -> String {
     if max == 0 {
         return String::new();
     }
-    let row = 24.0;
+    let row = 26.0;
     let label_w = items
         .iter()
         .map(|(l, _)| text_width(l))
         .fold(0.0, f64::max)
-        .clamp(40.0, 200.0)
+        .clamp(40.0, 220.0)
         + 10.0;
     let value_w = 64.0;
     let bar_w = WIDTH - label_w - value_w;
