@@ -214,7 +214,8 @@ mod tests {
         // Whole ticks 0, 1, 2 for counts up to 2.
         assert_eq!(svg.matches("<line class=\"grid\"").count(), 3);
         assert!(svg.contains("text-anchor=\"end\">2</text>"), "{svg}");
-        assert!(!svg.contains(".5</text>"), "{svg}");
+        assert!(!svg.contains("end\">0.5</text>"), "{svg}");
+        assert!(!svg.contains("end\">1.5</text>"), "{svg}");
         assert!(!svg.contains("<x>"));
         let empty: Vec<Bin> = bins
             .iter()
