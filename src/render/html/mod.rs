@@ -937,7 +937,7 @@ impl Page<'_> {
             let width = (f64::from(p.documents) / f64::from(most) * 100.0).round();
             write!(
                 out,
-                "<tr><td class=\"text\">{}</td><td class=\"num bar\"><span style=\"width:{width}%\"></span>{}</td><td class=\"num\">{}</td></tr>",
+                "<tr><td class=\"text\">{}</td><td class=\"num bar\"><span class=\"track\"><span style=\"width:{width}%\"></span></span>{}</td><td class=\"num\">{}</td></tr>",
                 escape(&p.phrase),
                 p.documents,
                 p.count
