@@ -76,9 +76,10 @@ fn the_report_works_in_a_browser() {
         );
 
         // The overview shows the JSON's numbers.
+        // Counts are shown grouped by three (1,234); compared without the commas.
         let card = |b: &mut Browser, key: &str| {
             b.eval(&format!(
-                "document.querySelector('[data-key={key}] dd').textContent"
+                "document.querySelector('[data-key={key}] dd').textContent.replace(/,/g, '')"
             ))
         };
         assert_eq!(

@@ -46,7 +46,7 @@ pub fn histogram(bins: &[Bin], x_label: &str, y_label: &str) -> String {
     if max == 0 {
         return String::new();
     }
-    let (left, right, top, bottom) = (66.0, 12.0, 20.0, 46.0);
+    let (left, right, top, bottom) = (66.0, 16.0, 20.0, 46.0);
     let height = 240.0;
     let plot_w = WIDTH - left - right;
     let plot_h = height - top - bottom;

@@ -480,6 +480,19 @@ pub fn labels(lang: Lang) -> Labels {
     }
 }
 
+/// A whole number's digits grouped by three (`1,413,516`), as both languages print
+/// large counts in tables.
+fn grouped(digits: &str) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 fn role_label(lang: Lang, role: Role) -> String {
     lang.tr(&format!("role-{}", role.name()))
 }
@@ -570,13 +583,13 @@ impl Page<'_> {
                 "documents",
                 "html-overview-documents",
                 self.tally.documents.to_string(),
-                self.tally.documents.to_string(),
+                grouped(&self.tally.documents.to_string()),
             ),
             (
                 "failed",
                 "html-overview-failed",
                 self.tally.failed.to_string(),
-                self.tally.failed.to_string(),
+                grouped(&self.tally.failed.to_string()),
             ),
             (
                 "mean",
@@ -590,20 +603,20 @@ impl Page<'_> {
                 "with_slots",
                 "html-overview-with-slots",
                 c.documents_with_slots.to_string(),
-                c.documents_with_slots.to_string(),
+                grouped(&c.documents_with_slots.to_string()),
             ));
             cards.push((
                 "complete",
                 "html-overview-complete",
                 c.complete.to_string(),
-                c.complete.to_string(),
+                grouped(&c.complete.to_string()),
             ));
             if c.unscored > 0 {
                 cards.push((
                     "unscored",
                     "html-overview-unscored",
                     c.unscored.to_string(),
-                    c.unscored.to_string(),
+                    grouped(&c.unscored.to_string()),
                 ));
             }
         }
@@ -611,20 +624,20 @@ impl Page<'_> {
             "findings",
             "html-overview-findings",
             self.tally.diagnostics.to_string(),
-            self.tally.diagnostics.to_string(),
+            grouped(&self.tally.diagnostics.to_string()),
         ));
         if let Some(c) = self.corpus {
             cards.push((
                 "clusters",
                 "html-overview-clusters",
                 c.clusters.len().to_string(),
-                c.clusters.len().to_string(),
+                grouped(&c.clusters.len().to_string()),
             ));
             cards.push((
                 "pairs",
                 "html-overview-pairs",
                 c.near_duplicates_total.to_string(),
-                c.near_duplicates_total.to_string(),
+                grouped(&c.near_duplicates_total.to_string()),
             ));
         }
         write!(

@@ -347,3 +347,16 @@ fn a_member_names_its_passages_in_the_representative() {
     assert!(copy.contains(window[1].as_str().unwrap()), "{member_side}");
     assert!(cluster["r"].as_u64().is_some());
 }
+
+#[test]
+fn large_counts_are_grouped_by_three() {
+    for (n, want) in [
+        ("0", "0"),
+        ("999", "999"),
+        ("1000", "1,000"),
+        ("100000", "100,000"),
+        ("1413516", "1,413,516"),
+    ] {
+        assert_eq!(super::grouped(n), want);
+    }
+}
