@@ -181,6 +181,7 @@ const RESOURCES: &[(Lang, &str, &str)] = &[
     ),
     (Lang::En, "ui", include_str!("../locales/en/ui.ftl")),
     (Lang::En, "serve", include_str!("../locales/en/serve.ftl")),
+    (Lang::En, "html", include_str!("../locales/en/html.ftl")),
     (Lang::Zh, "rules", include_str!("../locales/zh/rules.ftl")),
     (
         Lang::Zh,
@@ -189,6 +190,7 @@ const RESOURCES: &[(Lang, &str, &str)] = &[
     ),
     (Lang::Zh, "ui", include_str!("../locales/zh/ui.ftl")),
     (Lang::Zh, "serve", include_str!("../locales/zh/serve.ftl")),
+    (Lang::Zh, "html", include_str!("../locales/zh/html.ftl")),
 ];
 
 struct Bundles {

@@ -81,6 +81,8 @@ pub enum FormatArg {
     Sarif,
     /// reviewdog's rdjson (lint).
     Rdjson,
+    /// One self-contained HTML page (analyze).
+    Html,
 }
 
 impl From<FormatArg> for Format {
@@ -92,6 +94,7 @@ impl From<FormatArg> for Format {
             FormatArg::Csv => Format::Csv,
             FormatArg::Sarif => Format::Sarif,
             FormatArg::Rdjson => Format::Rdjson,
+            FormatArg::Html => Format::Html,
         }
     }
 }

@@ -7,9 +7,11 @@
 //! statistics. Every command reports unreadable inputs the same way (on stderr, and in
 //! its format), and the exit code is decided here, in [`exit_code`].
 
+use std::collections::HashMap;
 use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
@@ -327,7 +329,25 @@ pub fn run(job: Job<'_>) -> Result<u8> {
         (None, _) => None,
     };
     if !job.edit.diff {
-        reporter.finish(&mut *out, &tally, corpus_report.as_ref())?;
+        // A reporter that quotes documents (HTML: near-duplicates' shared passages)
+        // reads them again by path; the index of paths is built only if it asks.
+        let by_path: OnceLock<HashMap<String, usize>> = OnceLock::new();
+        let texts = |path: &str| -> Option<String> {
+            let index = by_path.get_or_init(|| {
+                sources
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, s)| s.as_ref().ok().map(|s| (s.display_name(), i)))
+                    .collect()
+            });
+            match sources.get(*index.get(path)?) {
+                Some(Ok(source @ Source::Path(_))) => input::read_source(source, &read)
+                    .ok()
+                    .map(|d| d.text().to_string()),
+                _ => None,
+            }
+        };
+        reporter.finish_with_texts(&mut *out, &tally, corpus_report.as_ref(), &texts)?;
     }
     out.flush()?;
     let code = if job.edit.diff {

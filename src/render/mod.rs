@@ -8,6 +8,7 @@
 //! analyse: they print what they are given. JSON is built with serde only.
 
 pub mod csv;
+pub mod html;
 pub mod json;
 pub mod outline;
 pub mod phrases;
@@ -30,10 +31,11 @@ use crate::report::{DocReport, Rule, Severity, SlotKind};
 /// run over the same folder tell the report from the documents.
 pub const REPORT_TITLE: &str = "zongjie analyze report";
 
-/// Whether `text` is a report zongjie wrote (text, JSON, NDJSON or CSV), not a document.
+/// Whether `text` is a report zongjie wrote (text, JSON, NDJSON, CSV or HTML), not a
+/// document.
 pub fn is_zongjie_report(text: &str) -> bool {
     let text = text.trim_start_matches('\u{feff}');
-    if text.starts_with(REPORT_TITLE) {
+    if text.starts_with(REPORT_TITLE) || html::is_html_report(text) {
         return true;
     }
     let head = match text.char_indices().nth(200) {
@@ -64,6 +66,9 @@ pub enum Format {
     Sarif,
     /// reviewdog's Diagnostic Format (rdjson).
     Rdjson,
+    /// One self-contained HTML page (`analyze`): overview, charts, near-duplicates,
+    /// and a table of the documents.
+    Html,
 }
 
 impl Format {
@@ -76,6 +81,7 @@ impl Format {
             Format::Csv => "csv",
             Format::Sarif => "sarif",
             Format::Rdjson => "rdjson",
+            Format::Html => "html",
         }
     }
 
@@ -116,7 +122,13 @@ impl View {
                 Format::Rdjson,
             ],
             View::Outline | View::Phrases => &[Format::Text, Format::Json, Format::Ndjson],
-            View::Analyze => &[Format::Text, Format::Json, Format::Ndjson, Format::Csv],
+            View::Analyze => &[
+                Format::Text,
+                Format::Json,
+                Format::Ndjson,
+                Format::Csv,
+                Format::Html,
+            ],
             View::Merge => &[Format::Text, Format::Json, Format::Ndjson, Format::Csv],
         }
     }
@@ -196,6 +208,11 @@ impl Tally {
     }
 }
 
+/// A document's text read again by its path, for a reporter whose closing part quotes
+/// documents (the HTML report shows near-duplicates' shared passages in their text);
+/// `None` when it cannot be had (standard input, a file gone or unreadable).
+pub type Texts<'a> = dyn Fn(&str) -> Option<String> + Sync + 'a;
+
 /// One output format's writer of records and framing.
 pub trait Reporter: Sync {
     /// Written once, before the first record.
@@ -216,6 +233,19 @@ pub trait Reporter: Sync {
         tally: &Tally,
         corpus: Option<&CorpusReport>,
     ) -> io::Result<()>;
+
+    /// [`finish`](Self::finish), with a way to read documents' texts again: only a
+    /// reporter that quotes them (HTML) uses it; the others just finish.
+    fn finish_with_texts(
+        &mut self,
+        out: &mut dyn Write,
+        tally: &Tally,
+        corpus: Option<&CorpusReport>,
+        texts: &Texts<'_>,
+    ) -> io::Result<()> {
+        let _ = texts;
+        self.finish(out, tally, corpus)
+    }
 }
 
 /// Options every reporter may use.
@@ -243,5 +273,6 @@ pub fn reporter(format: Format, opts: ReportOptions) -> Option<Box<dyn Reporter>
         Format::Csv => Box::new(csv::CsvReporter::new(opts)),
         Format::Sarif => Box::new(sarif::SarifReporter::new(opts)),
         Format::Rdjson => Box::new(rdjson::RdjsonReporter::new(opts)),
+        Format::Html => Box::new(html::HtmlReporter::new(opts)),
     })
 }
