@@ -36,6 +36,7 @@ pub mod error;
 pub mod i18n;
 pub mod input;
 mod lexicon;
+mod numeral;
 pub mod render;
 pub mod report;
 pub mod rules;

@@ -120,7 +120,7 @@ fn list_marker_closer(line: &str) -> Option<usize> {
 }
 
 fn is_label_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || matches!(c, '０'..='９') || super::numeral::is_han_digit(c)
+    c.is_ascii_alphanumeric() || matches!(c, '０'..='９') || crate::numeral::is_han_digit(c)
 }
 
 /// The `unbalanced` messages, in one place for translation.

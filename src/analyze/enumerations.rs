@@ -13,9 +13,9 @@
 //!
 //! What must stay true: items are found left to right in one pass per line.
 
-use super::numeral::{han, is_han_digit, parse_han};
 use super::{Slip, SlipKind};
 use crate::document::Document;
+use crate::numeral::{han, is_han_digit, parse_han};
 
 /// The word family of an item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -54,11 +54,11 @@ use serde::Serialize;
 
 use super::cjk::{is_han, is_han_numeral};
 use super::fix::{Edit, Fix};
-use super::numeral::{arabic_digit, parse_han};
 use super::phrases::meeting_mentions;
 use crate::dicts;
 use crate::document::{Document, Span};
 use crate::i18n::Message;
+use crate::numeral::{arabic_digit, parse_han};
 
 /// Embedded `dicts/formulations.txt`.
 pub const FORMULATIONS: &str = include_str!("../../dicts/formulations.txt");
@@ -708,8 +708,8 @@ fn parse_event(line: &str) -> Result<PartyEvent, String> {
 
 /// The ways a meeting is written in running text.
 fn event_names(event: &PartyEvent) -> Vec<String> {
-    let n = super::numeral::han(event.congress);
-    let m = super::numeral::han(event.number);
+    let n = crate::numeral::han(event.congress);
+    let m = crate::numeral::han(event.number);
     match event.kind {
         EventKind::Congress => vec![
             format!("党的{n}大"),

@@ -22,7 +22,7 @@
 //! What must stay true: recognition never panics (empty lines, a line of only `一、`,
 //! huge numbers, mixed widths), and the title and body are slices of the line.
 
-use super::numeral::{arabic_digit, is_han_digit, parse_arabic, parse_circled, parse_han};
+use crate::numeral::{arabic_digit, is_han_digit, parse_arabic, parse_circled, parse_han};
 
 /// Titles longer than this (in chars) are cut: the line is a numbered paragraph,
 /// whose title is its first clause.
@@ -89,9 +89,9 @@ impl MarkerStyle {
     /// The marker of number `n` in this style (Arabic digits half-width).
     pub fn render(&self, n: u32) -> String {
         let number = match self.numeral {
-            Numeral::Han => super::numeral::han(n),
+            Numeral::Han => crate::numeral::han(n),
             Numeral::Arabic => n.to_string(),
-            Numeral::Circled => super::numeral::circled(n),
+            Numeral::Circled => crate::numeral::circled(n),
         };
         format!("{}{number}{}{}", self.open, self.close, self.suffix)
     }

@@ -23,7 +23,6 @@ pub mod fix;
 pub mod formulation;
 pub mod headings;
 pub mod keywords;
-pub mod numeral;
 pub mod outline;
 pub mod phrases;
 pub mod placeholders;

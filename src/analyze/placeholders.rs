@@ -197,7 +197,7 @@ fn year_range_end(text: &str, start: usize, count: usize) -> bool {
         .collect();
     let ascii: String = digits
         .chars()
-        .map(|c| super::numeral::arabic_digit(c).map_or('?', |d| char::from(b'0' + d as u8)))
+        .map(|c| crate::numeral::arabic_digit(c).map_or('?', |d| char::from(b'0' + d as u8)))
         .collect();
     if digits.chars().count() + count != 4 || !(ascii.starts_with("19") || ascii.starts_with("20"))
     {

@@ -1,12 +1,12 @@
 //! How Word writes a list number in each `w:numFmt`: decimal, roman, letters, Chinese
 //! counting and financial numerals, circled and parenthesised digits.
 //!
-//! The Chinese and circled numerals are those of [`crate::analyze::numeral`], so that a
+//! The Chinese and circled numerals are those of [`crate::numeral`], so that a
 //! heading number Word renders is spelled exactly as the outline analyzer expects.
 //! What must stay true: every value of every format gives some text (an unsupported
 //! range falls back to decimal), and nothing here panics.
 
-use crate::analyze::numeral::{HanDigits, circled_char, han_digits, han_number};
+use crate::numeral::{HanDigits, circled_char, han_digits, han_number};
 
 /// How a list level writes its number (`w:numFmt`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -1,6 +1,9 @@
 //! Numbers as headings and enumerations write them: Chinese numerals (一 … 九百九十九),
 //! Arabic digits (ASCII or full-width) and circled numbers (① … ㊿).
 //!
+//! Shared by the analyzers and the Word reader (automatic heading numbers), so it sits
+//! below both rather than inside either.
+//!
 //! What must stay true: parsing never panics and never overflows, whatever the input
 //! (`（99999999999）` is simply not a number here), and rendering a parsed value gives
 //! back the canonical spelling (`十一`, never `一十一`).
