@@ -278,7 +278,8 @@ impl PyAnalyzer {
         let report = match view {
             View::Lint => self.inner.lint_report(doc),
             View::Outline => self.inner.structure(doc),
-            View::Phrases | View::Analyze => self.inner.analyze(doc),
+            // Merge has no documents of its own; its records are analyze's.
+            View::Phrases | View::Analyze | View::Merge => self.inner.analyze(doc),
         };
         record_bytes(view, &report)
     }
