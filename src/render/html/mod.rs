@@ -834,32 +834,12 @@ impl Page<'_> {
     }
 
     fn write_sentences(&self, out: &mut dyn Write) -> io::Result<()> {
-        write!(
-            out,
-            "<section id=\"sentences\"><h2>{}</h2>",
-            self.tr("html-nav-sentences")
-        )?;
-        let Some(c) = self.corpus else {
-            return out.write_all(b"</section>\n");
-        };
-        if c.shared_sentences.is_empty() {
-            writeln!(
-                out,
-                "<p class=\"note\">{}</p></section>",
-                self.tr("html-no-data")
-            )?;
+        let Some(c) = self.open_corpus_list(out, ("sentences", "html-nav-sentences"), |c| {
+            (c.shared_sentences.len(), c.shared_sentences_total)
+        })?
+        else {
             return Ok(());
-        }
-        write!(
-            out,
-            "<p>{}</p>",
-            self.say(
-                Message::new("html-top-of")
-                    .arg("shown", c.shared_sentences.len())
-                    .arg("total", c.shared_sentences_total)
-            )
-        )?;
-        self.write_undercount(out, c)?;
+        };
         write!(
             out,
             "<div class=\"scroll\"><table class=\"list\" id=\"shared-sentences\"><thead><tr><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th>{}</th></tr></thead><tbody>",
@@ -893,6 +873,42 @@ impl Page<'_> {
         out.write_all(b"</tbody></table></div></section>\n")
     }
 
+    /// Opens the section of a corpus list: its heading, then "top N of M" and the
+    /// undercount note; `None` (the section closed) when there is no corpus or the list
+    /// is empty. `counts` gives the list's length and its total.
+    fn open_corpus_list(
+        &self,
+        out: &mut dyn Write,
+        (id, title): (&str, &str),
+        counts: impl Fn(&CorpusReport) -> (usize, usize),
+    ) -> io::Result<Option<&CorpusReport>> {
+        write!(out, "<section id=\"{id}\"><h2>{}</h2>", self.tr(title))?;
+        let Some(c) = self.corpus else {
+            out.write_all(b"</section>\n")?;
+            return Ok(None);
+        };
+        let (shown, total) = counts(c);
+        if shown == 0 {
+            writeln!(
+                out,
+                "<p class=\"note\">{}</p></section>",
+                self.tr("html-no-data")
+            )?;
+            return Ok(None);
+        }
+        write!(
+            out,
+            "<p>{}</p>",
+            self.say(
+                Message::new("html-top-of")
+                    .arg("shown", shown)
+                    .arg("total", total)
+            )
+        )?;
+        self.write_undercount(out, c)?;
+        Ok(Some(c))
+    }
+
     fn write_undercount(&self, out: &mut dyn Write, c: &CorpusReport) -> io::Result<()> {
         if c.max_undercount > 0 {
             write!(
@@ -905,32 +921,12 @@ impl Page<'_> {
     }
 
     fn write_phrases(&self, out: &mut dyn Write) -> io::Result<()> {
-        write!(
-            out,
-            "<section id=\"phrases\"><h2>{}</h2>",
-            self.tr("html-nav-phrases")
-        )?;
-        let Some(c) = self.corpus else {
-            return out.write_all(b"</section>\n");
-        };
-        if c.repeated_phrases.is_empty() {
-            writeln!(
-                out,
-                "<p class=\"note\">{}</p></section>",
-                self.tr("html-no-data")
-            )?;
+        let Some(c) = self.open_corpus_list(out, ("phrases", "html-nav-phrases"), |c| {
+            (c.repeated_phrases.len(), c.repeated_phrases_total)
+        })?
+        else {
             return Ok(());
-        }
-        write!(
-            out,
-            "<p>{}</p>",
-            self.say(
-                Message::new("html-top-of")
-                    .arg("shown", c.repeated_phrases.len())
-                    .arg("total", c.repeated_phrases_total)
-            )
-        )?;
-        self.write_undercount(out, c)?;
+        };
         let most = c
             .repeated_phrases
             .iter()
