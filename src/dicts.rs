@@ -329,6 +329,18 @@ pub(crate) fn with_extra_lists<T>(
     build(&lists).map_or_else(|| Arc::clone(embedded), Arc::new)
 }
 
+/// The label of an embedded genre profile (`work-summary` → `工作总结`), for showing a
+/// profile to a Chinese reader; `None` for a name the embedded list does not hold (a
+/// profile added by config is shown by its name).
+pub fn profile_label(name: &str) -> Option<&'static str> {
+    static EMBEDDED: std::sync::LazyLock<Vec<Profile>> =
+        std::sync::LazyLock::new(|| parse_profiles(PROFILES));
+    EMBEDDED
+        .iter()
+        .find(|p| p.name == name && !p.label.is_empty())
+        .map(|p| p.label.as_str())
+}
+
 /// One line of `dicts/profiles.txt`, or `None` when it does not parse.
 fn parse_profile_line(line: &str) -> Option<(&str, &str, Vec<&str>)> {
     let mut parts = line.split_whitespace();

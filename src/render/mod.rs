@@ -276,3 +276,32 @@ pub fn reporter(format: Format, opts: ReportOptions) -> Option<Box<dyn Reporter>
         Format::Html => Box::new(html::HtmlReporter::new(opts)),
     })
 }
+
+/// A genre profile as a reader sees it: its Chinese label in Chinese (`工作总结`), its
+/// name otherwise (`work-summary`, which is also what `--profile` takes).
+pub(crate) fn profile_shown(name: &str, lang: crate::i18n::Lang) -> String {
+    match (lang, crate::dicts::profile_label(name)) {
+        (crate::i18n::Lang::Zh, Some(label)) => label.to_string(),
+        _ => name.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::profile_shown;
+    use crate::i18n::Lang;
+
+    /// Chinese readers see the label; English readers and unknown profiles the name.
+    #[test]
+    fn profiles_are_shown_by_label_in_chinese() {
+        let cases = [
+            ("work-summary", Lang::Zh, "工作总结"),
+            ("debrief-integrity", Lang::Zh, "述职述廉报告"),
+            ("work-summary", Lang::En, "work-summary"),
+            ("my-own", Lang::Zh, "my-own"),
+        ];
+        for (name, lang, want) in cases {
+            assert_eq!(profile_shown(name, lang), want, "{name} {lang:?}");
+        }
+    }
+}

@@ -15,7 +15,7 @@ pub fn write_outline(out: &mut dyn Write, report: &DocReport, style: Style) -> i
     writeln!(out, "{}", style.paint("1", &report.path))?;
     if let Some(profile) = &report.profile {
         let line = Message::new("outline-profile")
-            .arg("profile", profile.as_str())
+            .arg("profile", super::profile_shown(profile, style.lang))
             .say(style.lang);
         writeln!(out, "{line}")?;
     }

@@ -253,7 +253,7 @@ fn write_completeness(out: &mut dyn Write, c: &CorpusReport, style: Style) -> io
         let parts: Vec<String> = comp
             .profiles
             .iter()
-            .map(|(p, n)| format!("{p} {n}"))
+            .map(|(p, n)| format!("{} {n}", super::profile_shown(p, style.lang)))
             .collect();
         let line = msg::labelled(style.lang, "summary-profiles", parts.join(&sep));
         writeln!(out, "  {line}")?;

@@ -228,12 +228,16 @@ pub fn summary_line(tally: &Tally, style: Style) -> String {
     }
     if !tally.profiles.is_empty() {
         let parts: Vec<String> = if tally.documents - tally.failed == 1 {
-            tally.profiles.keys().cloned().collect()
+            tally
+                .profiles
+                .keys()
+                .map(|p| super::profile_shown(p, style.lang))
+                .collect()
         } else {
             tally
                 .profiles
                 .iter()
-                .map(|(p, n)| format!("{p} {n}"))
+                .map(|(p, n)| format!("{} {n}", super::profile_shown(p, style.lang)))
                 .collect()
         };
         line.push_str(
