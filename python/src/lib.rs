@@ -24,13 +24,14 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyDict, PyString};
 
 use zongjie::config::ConfigFile;
+use zongjie::corpus::{CorpusDoc, StateError};
 use zongjie::i18n::Lang;
 use zongjie::input::decode::encoding_for_label;
 use zongjie::input::{self, ReadOptions, path_name};
 use zongjie::render::View;
 use zongjie::render::json::write_record;
 use zongjie::report::DocReport;
-use zongjie::{Analyzer, Config, Document};
+use zongjie::{Analyzer, Config, Corpus, CorpusOptions, Document};
 
 create_exception!(
     zongjie,
@@ -73,6 +74,12 @@ mod msg {
     pub fn text_type(got: &str) -> String {
         format!("text must be str or bytes, not {got}")
     }
+
+    /// `dup_threshold=` outside [0, 1].
+    pub const DUP_THRESHOLD: &str = "dup_threshold must be between 0 and 1";
+
+    /// A `Corpus` used after `finish()`.
+    pub const FINISHED: &str = "this Corpus is finished; build a new one";
 
     /// A record that could not be serialised (a bug, never expected).
     pub fn serialise(why: &str) -> String {
@@ -517,6 +524,224 @@ impl PyAnalyzer {
     }
 }
 
+/// Corpus statistics over many documents, as `zongjie analyze` computes them, built up
+/// one document at a time and mergeable: repeated phrases, shared sentences,
+/// near-duplicate clusters and pairs, completeness across the archive.
+///
+/// Corpora built in different processes or machines (one per Spark partition, say)
+/// merge into one with `merge`, or travel as bytes (`to_bytes`, `from_bytes`: the
+/// state file of `zongjie analyze --partial`). Merging gives the same clusters and
+/// pairs as one corpus over every document; phrase counts are within the report's
+/// `max_undercount`.
+///
+/// Args:
+///     analyzer: the Analyzer whose settings every document is analysed with.
+///     min_docs: fewest documents a corpus phrase or shared sentence must occur in.
+///     top: corpus phrases and shared sentences listed.
+///     dup_threshold: least similarity of a near-duplicate pair.
+///     max_pairs: near-duplicate pairs listed (the total is always given).
+#[pyclass(frozen, module = "zongjie", name = "Corpus")]
+struct PyCorpus {
+    analyzer: Py<PyAnalyzer>,
+    state: std::sync::Mutex<Option<Corpus>>,
+}
+
+impl PyCorpus {
+    /// Runs `f` on the corpus, or raises when it is finished.
+    fn with<T>(&self, f: impl FnOnce(&mut Corpus) -> PyResult<T>) -> PyResult<T> {
+        let mut guard = self
+            .state
+            .lock()
+            .map_err(|_| ZongjieError::new_err(msg::FINISHED))?;
+        match guard.as_mut() {
+            Some(corpus) => f(corpus),
+            None => Err(PyValueError::new_err(msg::FINISHED)),
+        }
+    }
+
+    /// Analyses `doc`, folds it in (`source`: where it can be read again) and returns
+    /// its analyze record.
+    fn fold(
+        &self,
+        py: Python<'_>,
+        doc: Result<Document, zongjie::Error>,
+        source: Option<PathBuf>,
+    ) -> PyResult<Py<PyAny>> {
+        let analyzer = self.analyzer.get();
+        let opts = self.with(|c| Ok(c.options().clone()))?;
+        let result = py.detach(|| {
+            let doc = doc.map_err(Failure::Read)?;
+            let (report, mut features) = analyzer.inner.analyze_for_corpus(&doc, &opts);
+            let entry = match source {
+                Some(path) => CorpusDoc::new(&report, Some(features)).with_source(path),
+                None => {
+                    // A text has no file to read again: near-duplicate checks use it.
+                    features.keep_text();
+                    CorpusDoc::new(&report, Some(features))
+                }
+            };
+            let record = record_bytes(View::Analyze, &report).map_err(Failure::Serialise)?;
+            Ok((record, entry))
+        });
+        match result {
+            Ok((record, entry)) => {
+                self.with(|c| {
+                    c.add(entry);
+                    Ok(())
+                })?;
+                analyzer.finish(py, Ok(record))
+            }
+            Err(e) => analyzer.finish(py, Err(e)),
+        }
+    }
+}
+
+/// A corpus state problem as the CLI says it, in the analyzer's language.
+fn state_error(e: StateError, lang: Lang) -> PyErr {
+    ZongjieError::new_err(e.message().say(lang))
+}
+
+#[pymethods]
+impl PyCorpus {
+    #[new]
+    #[pyo3(signature = (analyzer, min_docs=2, top=50, dup_threshold=0.5, max_pairs=1000))]
+    fn new(
+        analyzer: Py<PyAnalyzer>,
+        min_docs: u32,
+        top: usize,
+        dup_threshold: f64,
+        max_pairs: usize,
+    ) -> PyResult<Self> {
+        if !(0.0..=1.0).contains(&dup_threshold) {
+            return Err(PyValueError::new_err(msg::DUP_THRESHOLD));
+        }
+        let opts = CorpusOptions {
+            min_docs,
+            top,
+            dup_threshold,
+            max_pairs,
+            settings: analyzer.get().inner.config().fingerprint(),
+            ..CorpusOptions::default()
+        };
+        Ok(PyCorpus {
+            analyzer,
+            state: std::sync::Mutex::new(Some(Corpus::new(opts))),
+        })
+    }
+
+    /// Analyses one text, adds it to the corpus and returns its record (the same dict
+    /// as `Analyzer.analyze`).
+    ///
+    /// Args:
+    ///     text: the document (str, or bytes in any encoding the CLI detects).
+    ///     path: its name in the report; default "-". Give each document its own.
+    ///
+    /// Raises:
+    ///     ReadError: bytes that are not text.
+    ///     ValueError: the corpus is finished.
+    #[pyo3(signature = (text, path=None))]
+    fn add(
+        &self,
+        py: Python<'_>,
+        text: &Bound<'_, PyAny>,
+        path: Option<PathBuf>,
+    ) -> PyResult<Py<PyAny>> {
+        let text = Text::extract(text)?;
+        let doc = text.into_document(path.as_deref());
+        self.fold(py, doc, None)
+    }
+
+    /// Reads a file as the CLI does, adds it and returns its record.
+    ///
+    /// Raises:
+    ///     ReadError: the file cannot be read.
+    ///     ValueError: an unknown encoding, or the corpus is finished.
+    #[pyo3(signature = (path, encoding=None))]
+    fn add_path(
+        &self,
+        py: Python<'_>,
+        path: PathBuf,
+        encoding: Option<&str>,
+    ) -> PyResult<Py<PyAny>> {
+        let opts = read_options(encoding)?;
+        let doc = py.detach(|| input::read_path(&path, &opts));
+        self.fold(py, doc, Some(path))
+    }
+
+    /// Folds another corpus's documents into this one; `other` is left as it was.
+    ///
+    /// Raises:
+    ///     ZongjieError: the corpora were built with other settings, or share a
+    ///         document.
+    fn merge(&self, other: &PyCorpus) -> PyResult<()> {
+        let lang = self.analyzer.get().inner.config().language();
+        let theirs = other.with(|c| Ok(c.clone()))?;
+        let mut guard = self
+            .state
+            .lock()
+            .map_err(|_| ZongjieError::new_err(msg::FINISHED))?;
+        let ours = guard
+            .take()
+            .ok_or_else(|| PyValueError::new_err(msg::FINISHED))?;
+        match ours.clone().merge(theirs) {
+            Ok(merged) => {
+                *guard = Some(merged);
+                Ok(())
+            }
+            Err(e) => {
+                *guard = Some(ours);
+                Err(state_error(e, lang))
+            }
+        }
+    }
+
+    /// The corpus state as bytes (the file format of `zongjie analyze --partial`, which
+    /// `zongjie merge` reads).
+    fn to_bytes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
+        let lang = self.analyzer.get().inner.config().language();
+        let bytes = self.with(|c| c.to_bytes().map_err(|e| state_error(e, lang)))?;
+        Ok(PyBytes::new(py, &bytes))
+    }
+
+    /// A corpus from bytes written by `to_bytes` or `zongjie analyze --partial`.
+    ///
+    /// Raises:
+    ///     ZongjieError: not a corpus state, another format or zongjie version, or
+    ///         damaged.
+    #[staticmethod]
+    fn from_bytes(analyzer: Py<PyAnalyzer>, data: &[u8]) -> PyResult<Self> {
+        let lang = analyzer.get().inner.config().language();
+        let corpus = Corpus::from_bytes(data).map_err(|e| state_error(e, lang))?;
+        Ok(PyCorpus {
+            analyzer,
+            state: std::sync::Mutex::new(Some(corpus)),
+        })
+    }
+
+    /// Documents added so far.
+    fn __len__(&self) -> PyResult<usize> {
+        self.with(|c| Ok(c.documents()))
+    }
+
+    /// The corpus report: the `corpus` object of `zongjie analyze --format json`.
+    /// Near-duplicate candidates are compared on their text (kept for `add`, read
+    /// again for `add_path`). The corpus cannot be used afterwards.
+    fn finish(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        let corpus = self
+            .state
+            .lock()
+            .map_err(|_| ZongjieError::new_err(msg::FINISHED))?
+            .take()
+            .ok_or_else(|| PyValueError::new_err(msg::FINISHED))?;
+        let json = py.detach(|| {
+            let report = corpus.finish_reading(&ReadOptions::default());
+            serde_json::to_vec(&report)
+        });
+        let json = json.map_err(|e| ZongjieError::new_err(msg::serialise(&e.to_string())))?;
+        Ok(json_loads(py, &json)?.unbind())
+    }
+}
+
 /// The lint rules, as `zongjie rules --format json` lists them.
 ///
 /// Args:
@@ -551,6 +776,8 @@ mod native {
 
     #[pymodule_export]
     use super::PyAnalyzer;
+    #[pymodule_export]
+    use super::PyCorpus;
     #[pymodule_export]
     use super::rules;
     #[pymodule_export]

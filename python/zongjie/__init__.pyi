@@ -13,6 +13,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "Analyzer",
     "ConfigError",
+    "Corpus",
     "ReadError",
     "Record",
     "ZongjieError",
@@ -191,6 +192,39 @@ class Analyzer:
             ReadError: the file cannot be read or decoded.
             ValueError: an unknown encoding.
         """
+
+@final
+class Corpus:
+    """Corpus statistics over many documents, as ``zongjie analyze`` computes them,
+    built up one document at a time and mergeable (``merge``, ``to_bytes``,
+    ``from_bytes``: the state file of ``zongjie analyze --partial``).
+    """
+
+    def __new__(
+        cls,
+        analyzer: Analyzer,
+        min_docs: int = 2,
+        top: int = 50,
+        dup_threshold: float = 0.5,
+        max_pairs: int = 1000,
+    ) -> "Corpus":
+        """Builds an empty corpus whose documents ``analyzer`` analyses."""
+    def add(self, text: Union[str, bytes], path: Optional[_StrPath] = None) -> Record:
+        """Analyses one text, adds it and returns its record (as ``Analyzer.analyze``)."""
+    def add_path(self, path: _StrPath, encoding: Optional[str] = None) -> Record:
+        """Reads a file as the CLI does, adds it and returns its record."""
+    def merge(self, other: "Corpus") -> None:
+        """Folds ``other``'s documents into this corpus; ``other`` is left as it was."""
+    def to_bytes(self) -> bytes:
+        """The corpus state as bytes (what ``zongjie merge`` reads)."""
+    @staticmethod
+    def from_bytes(analyzer: Analyzer, data: bytes) -> "Corpus":
+        """A corpus from bytes written by ``to_bytes`` or ``zongjie analyze --partial``."""
+    def __len__(self) -> int:
+        """Documents added so far."""
+    def finish(self) -> Dict[str, Any]:
+        """The corpus report (the ``corpus`` object of ``zongjie analyze --format json``);
+        the corpus cannot be used afterwards."""
 
 def rules(lang: Optional[str] = None) -> List[Dict[str, Any]]:
     """The lint rules, as ``zongjie rules --format json`` lists them.
