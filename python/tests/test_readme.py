@@ -65,9 +65,23 @@ def test_thread_pool_example_runs():
     assert [r["path"] for r in records] == [str(p) for p in sample_paths()]
 
 
+def test_corpus_example_runs():
+    setup, example = blocks("python")[0], blocks("python")[2]
+    namespace = {}
+    exec(setup, namespace)
+    analyzer = namespace["analyzer"]
+    namespace["paths"] = sample_paths()
+    elsewhere = namespace["zongjie"].Corpus(analyzer)
+    elsewhere.add("一、主要工作\n全年开展学习12次。\n", path="elsewhere.txt")
+    namespace["state_bytes"] = elsewhere.to_bytes()
+    exec(example, namespace)
+    report = namespace["report"]
+    assert report["documents"] == len(sample_paths()) + 1
+
+
 def test_pandas_example_prints_what_it_shows():
     pytest.importorskip("pandas", reason="pandas is not installed (pip install pandas)")
-    example = blocks("python")[2]
+    example = blocks("python")[3]
     shown = blocks("text")[0]
     out = io.StringIO()
     with in_repo(), contextlib.redirect_stdout(out):
