@@ -1,17 +1,19 @@
 """The Spark job of examples/spark/ in local mode (local[2], three partitions): its
-Parquet records are the records of the documents, and its merged corpus report is the
-report of one Corpus over every file. Runs where pyspark and Java are installed (CI
+Parquet records and its merged corpus report are, number for number, what
+`zongjie analyze --format json` writes for the same files, and what one Corpus gives. Runs where pyspark and Java are installed (CI
 installs both); skips otherwise, saying so."""
 
 import importlib.util
+import json
 import shutil
+import subprocess
 import sys
 
 import pytest
 
 import zongjie
 
-from conftest import REPO
+from conftest import REPO, cli_binary
 
 pytest.importorskip("pyspark", reason="pyspark is not installed (pip install pyspark)")
 if shutil.which("java") is None:
@@ -58,4 +60,20 @@ def test_the_spark_job_gives_the_records_and_the_corpus_of_one_run(tmp_path):
         assert row["score"] == want["completeness"]["score"]
         assert row["slots"] == len(want["placeholders"])
     assert report == one.finish()
-    assert (tmp_path / "corpus.json").is_file()
+    assert json.loads((tmp_path / "corpus.json").read_text(encoding="utf-8")) == report
+    # And every number is the command line's on the same files.
+    cli = cli_binary()
+    if cli is None:
+        print("note: no zongjie binary built; the Spark job was compared with zongjie.Corpus only")
+        return
+    run = subprocess.run(
+        [cli, "analyze", "-q", "--format", "json", "--lang", "en", samples],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    out = json.loads(run.stdout)
+    assert out["corpus"] == report
+    records = {row["path"]: json.loads(row["record"]) for row in rows}
+    assert {d["path"]: d for d in out["documents"]} == records
