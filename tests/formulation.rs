@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use zongjie::{Analyzer, Config, Diagnostic, Document, Rule, document_year, edit};
 
-use crate::util::{fixture, root};
+use crate::util::{fixture, root, seed};
 
 fn read(path: &Path) -> Document {
     let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
@@ -98,20 +98,7 @@ fn samples_and_fixtures_give_nothing() {
 /// true punctuation finding, the 顿号 in `“四个意识”、“四个自信”`.
 #[test]
 fn seed_gives_one_enumeration_comma() {
-    let name = "shared/seeds/000_8b951c6cf26f8b4e.txt";
-    let Some(path) = root()
-        .ancestors()
-        .map(|d| d.join(name))
-        .find(|p| p.is_file())
-    else {
-        use std::io::Write;
-        let _ = writeln!(
-            std::io::stderr(),
-            "note: no {name} above {}; skipping the extra check on the real seed",
-            root().display()
-        );
-        return;
-    };
+    let Some(path) = seed() else { return };
     let doc = read(&path);
     assert_eq!(document_year(&doc), Some(2018));
     let lines: Vec<String> = doc.text().lines().map(str::to_string).collect();
